@@ -1,0 +1,330 @@
+"""Stage 4, alignment: which sentences of A does B also carry, and how closely.
+
+rapidfuzz does every fuzzy and sequence comparison (no difflib):
+
+1. Words are compared by lemma; words of one article that are near-spellings
+   of words only the other has ("Taas"/"Tass") are unified first.
+2. Every sentence pair gets a lexical score: IDF-weighted overlap of content
+   lemmas, as Dice and as containment (so one sentence of A split across two
+   of B still scores), and a character score from ``process.cdist`` on the
+   normalised text (for copies and near-copies). Pairs are found through an
+   inverted word index, so only pairs sharing a word are ever scored.
+3. A linked neighbour lifts a weaker pair: rewrites keep local order even when
+   they move whole passages.
+4. Links are grouped many-to-many, with every pair inside a group supported.
+5. Each group gets a kind (verbatim, paraphrase, partial) and its shared words
+   as whole-word character spans in both articles.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel, Levenshtein
+
+from .model import Analysis, Match, Sentence, Span, Word
+from .options import DEFAULT_OPTIONS, CompareOptions
+
+_PUNCT = re.compile(r"[^\w\s]+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class PairScores:
+    """Scores of every candidate pair: dense ``(len(a), len(b))`` arrays over alignable sentences."""
+
+    a_index: tuple[int, ...]
+    b_index: tuple[int, ...]
+    lexical: np.ndarray
+    character: np.ndarray
+    combined: np.ndarray
+
+
+def normalise_for_characters(text: str) -> str:
+    return _SPACE.sub(" ", _PUNCT.sub(" ", text.lower())).strip()
+
+
+def unify_words(vocab_a: set[str], vocab_b: set[str], similarity: float) -> dict[str, str]:
+    """Map words found only in one article to a near-spelling found only in the other.
+
+    Returns a mapping from each variant to one canonical key (the
+    alphabetically first of the pair, so the map is the same whichever
+    article comes first).
+    """
+    only_a = sorted(w for w in vocab_a - vocab_b if len(w) >= 4 and not w.isdigit())
+    only_b = sorted(w for w in vocab_b - vocab_a if len(w) >= 4 and not w.isdigit())
+    if not only_a or not only_b:
+        return {}
+    scores = process.cdist(only_a, only_b, scorer=Levenshtein.normalized_similarity, workers=-1, dtype=np.float32)
+    mapping: dict[str, str] = {}
+    for i, word in enumerate(only_a):
+        j = int(np.argmax(scores[i]))
+        other = only_b[j]
+        if scores[i, j] >= similarity - 0.12 and word[0] == other[0] and (
+            scores[i, j] >= similarity or (len(word) >= 4 and abs(len(word) - len(other)) <= 1)
+        ):
+            # Reciprocal best only: "Taas"<->"Tass", never one word swallowing two.
+            if int(np.argmax(scores[:, j])) == i:
+                canonical = min(word, other)
+                mapping[word] = canonical
+                mapping[other] = canonical
+    return mapping
+
+
+def _content_keys(sentence: Sentence, mapping: dict[str, str]) -> list[str]:
+    return [mapping.get(w.key, w.key) for w in sentence.words if w.content]
+
+
+def _weights(bags: Sequence[set[str]]) -> dict[str, float]:
+    """Inverse sentence frequency over both articles: a word in every sentence says little."""
+    df: dict[str, int] = defaultdict(int)
+    for bag in bags:
+        for key in bag:
+            df[key] += 1
+    n = len(bags)
+    return {key: math.log(1.0 + n / count) for key, count in df.items()}
+
+
+def _overlap(bags_a: Sequence[set[str]], bags_b: Sequence[set[str]], weight: dict[str, float]) -> np.ndarray:
+    """Weighted size of the word intersection of every pair, through an inverted index."""
+    postings_b: dict[str, list[int]] = defaultdict(list)
+    for j, bag in enumerate(bags_b):
+        for key in bag:
+            postings_b[key].append(j)
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    vals: list[np.ndarray] = []
+    postings_a: dict[str, list[int]] = defaultdict(list)
+    for i, bag in enumerate(bags_a):
+        for key in bag:
+            postings_a[key].append(i)
+    for key, a_list in postings_a.items():
+        b_list = postings_b.get(key)
+        if not b_list:
+            continue
+        ia = np.repeat(np.asarray(a_list, dtype=np.int64), len(b_list))
+        jb = np.tile(np.asarray(b_list, dtype=np.int64), len(a_list))
+        rows.append(ia)
+        cols.append(jb)
+        vals.append(np.full(ia.shape, weight[key], dtype=np.float64))
+    shape = (len(bags_a), len(bags_b))
+    if not rows:
+        return np.zeros(shape)
+    flat = np.concatenate(rows) * shape[1] + np.concatenate(cols)
+    return np.bincount(flat, weights=np.concatenate(vals), minlength=shape[0] * shape[1]).reshape(shape)
+
+
+def lexical_scores(
+    bags_a: Sequence[set[str]], bags_b: Sequence[set[str]], weight: dict[str, float]
+) -> np.ndarray:
+    """Mean of weighted Dice and (damped) weighted containment for every pair."""
+    overlap = _overlap(bags_a, bags_b, weight)
+    mass_a = np.array([sum(weight[k] for k in bag) for bag in bags_a])
+    mass_b = np.array([sum(weight[k] for k in bag) for bag in bags_b])
+    size_a = np.array([len(bag) for bag in bags_a], dtype=np.float64)
+    size_b = np.array([len(bag) for bag in bags_b], dtype=np.float64)
+    total = mass_a[:, None] + mass_b[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        dice = np.where(total > 0, 2 * overlap / total, 0.0)
+        smaller = np.minimum(mass_a[:, None], mass_b[None, :])
+        containment = np.where(smaller > 0, overlap / smaller, 0.0)
+    # Containment of a two-word sentence is luck; trust it from about five content words.
+    damp = np.minimum(1.0, np.minimum(size_a[:, None], size_b[None, :]) / 5.0)
+    return 0.5 * dice + 0.5 * containment * damp
+
+
+def character_scores(texts_a: Sequence[str], texts_b: Sequence[str], candidates: np.ndarray, full: bool) -> np.ndarray:
+    """rapidfuzz similarity (0-1) of the normalised texts, for all pairs or the candidate ones."""
+    shape = (len(texts_a), len(texts_b))
+    if not texts_a or not texts_b:
+        return np.zeros(shape)
+    if full:
+        return process.cdist(texts_a, texts_b, scorer=fuzz.ratio, workers=-1, dtype=np.float32) / 100.0
+    scores = np.zeros(shape, dtype=np.float32)
+    for i in np.flatnonzero(candidates.any(axis=1)):
+        cols = np.flatnonzero(candidates[i])
+        row = process.cdist([texts_a[i]], [texts_b[j] for j in cols], scorer=fuzz.ratio, workers=1, dtype=np.float32)
+        scores[i, cols] = row[0] / 100.0
+    return scores
+
+
+def _with_context(score: np.ndarray, weight: float) -> np.ndarray:
+    """Lift each pair by its best linked neighbour (diagonal, or a split of one sentence in two)."""
+    if score.size == 0 or weight <= 0:
+        return score
+    padded = np.pad(score, 1)
+    neighbours = np.maximum.reduce(
+        [
+            padded[:-2, :-2],  # (i-1, j-1)
+            padded[2:, 2:],  # (i+1, j+1)
+            padded[:-2, 1:-1],  # (i-1, j): one sentence of B split across two of A
+            padded[2:, 1:-1],
+            padded[1:-1, :-2],  # (i, j-1)
+            padded[1:-1, 2:],
+        ]
+    )
+    # Only a pair that already shares something is lifted, and never past its neighbour.
+    lift = weight * np.minimum(neighbours, 1.0) * (score > 0.12)
+    return np.minimum(1.0, score + lift * np.clip(score * 3, 0, 1))
+
+
+def score_pairs(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> tuple[PairScores, dict[str, str]]:
+    """Score every alignable sentence pair of A and B."""
+    sents_a = [s for s in a.sentences if s.alignable]
+    sents_b = [s for s in b.sentences if s.alignable]
+    vocab_a = {w.key for s in sents_a for w in s.words if w.content}
+    vocab_b = {w.key for s in sents_b for w in s.words if w.content}
+    mapping = unify_words(vocab_a, vocab_b, options.word_similarity)
+    bags_a = [set(_content_keys(s, mapping)) for s in sents_a]
+    bags_b = [set(_content_keys(s, mapping)) for s in sents_b]
+    weight = _weights(bags_a + bags_b)
+    lexical = lexical_scores(bags_a, bags_b, weight) if sents_a and sents_b else np.zeros((len(sents_a), len(sents_b)))
+    full = len(sents_a) * len(sents_b) <= options.full_matrix_pairs
+    texts_a = [normalise_for_characters(a.article.text[s.start:s.end]) for s in sents_a]
+    texts_b = [normalise_for_characters(b.article.text[s.start:s.end]) for s in sents_b]
+    character = character_scores(texts_a, texts_b, lexical > 0, full)
+    # Character similarity counts only where it is high: two unrelated sentences
+    # still share half their letters.
+    char_part = np.clip((character - 0.6) / 0.4, 0, 1)
+    combined = _with_context(np.maximum(lexical, char_part), options.context_weight)
+    return (
+        PairScores(
+            tuple(s.index for s in sents_a), tuple(s.index for s in sents_b), lexical, character, combined
+        ),
+        mapping,
+    )
+
+
+def _links(scores: np.ndarray, threshold: float) -> list[tuple[float, int, int]]:
+    """Pairs above threshold that are also close to the best of their row or column."""
+    if scores.size == 0:
+        return []
+    row_best = scores.max(axis=1, keepdims=True)
+    col_best = scores.max(axis=0, keepdims=True)
+    keep = (scores >= threshold) & ((scores >= 0.7 * row_best) | (scores >= 0.7 * col_best))
+    return sorted(((float(scores[i, j]), int(i), int(j)) for i, j in zip(*np.nonzero(keep))), reverse=True)
+
+
+def group_links(links: list[tuple[float, int, int]], scores: np.ndarray, support: float) -> list[tuple[set[int], set[int]]]:
+    """Greedy many-to-many grouping: a link joins or merges groups only if every cross pair is supported."""
+    group_of_a: dict[int, int] = {}
+    group_of_b: dict[int, int] = {}
+    groups: dict[int, tuple[set[int], set[int]]] = {}
+    for _, i, j in links:
+        ga, gb = group_of_a.get(i), group_of_b.get(j)
+        if ga is not None and ga == gb:
+            continue
+        rows = (groups[ga][0] if ga is not None else {i}) | (groups[gb][0] if gb is not None else set())
+        cols = (groups[gb][1] if gb is not None else {j}) | (groups[ga][1] if ga is not None else set())
+        rows.add(i)
+        cols.add(j)
+        if not all(scores[r, c] >= support for r in rows for c in cols):
+            continue
+        new_id = min(g for g in (ga, gb) if g is not None) if (ga is not None or gb is not None) else len(groups) + 10**6
+        for old in (ga, gb):
+            if old is not None:
+                groups.pop(old, None)
+        groups[new_id] = (rows, cols)
+        for r in rows:
+            group_of_a[r] = new_id
+        for c in cols:
+            group_of_b[c] = new_id
+    return sorted(groups.values(), key=lambda g: (min(g[0]), min(g[1])))
+
+
+def _merge_word_spans(words: Sequence[Word], shared: Sequence[bool]) -> list[Span]:
+    spans: list[Span] = []
+    previous = False
+    for word, is_shared in zip(words, shared):
+        if is_shared and previous and spans:
+            spans[-1] = (spans[-1][0], word.end)
+        elif is_shared:
+            spans.append((word.start, word.end))
+        previous = is_shared
+    return spans
+
+
+def shared_spans(
+    words_a: Sequence[Word], words_b: Sequence[Word], mapping: dict[str, str]
+) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    """Whole-word spans carried by both sides: shared content words anywhere, plus runs copied in order."""
+    keys_a = [mapping.get(w.key, w.key) for w in words_a]
+    keys_b = [mapping.get(w.key, w.key) for w in words_b]
+    content_a = {k for k, w in zip(keys_a, words_a) if w.content}
+    content_b = {k for k, w in zip(keys_b, words_b) if w.content}
+    common = content_a & content_b
+    flags_a = [w.content and k in common for k, w in zip(keys_a, words_a)]
+    flags_b = [w.content and k in common for k, w in zip(keys_b, words_b)]
+    # Function words count only inside an in-order run of three or more shared words.
+    for op in Indel.opcodes(keys_a, keys_b):
+        if op.tag == "equal" and op.src_end - op.src_start >= 3:
+            for k in range(op.src_start, op.src_end):
+                flags_a[k] = True
+            for k in range(op.dest_start, op.dest_end):
+                flags_b[k] = True
+    return tuple(_merge_word_spans(words_a, flags_a)), tuple(_merge_word_spans(words_b, flags_b))
+
+
+def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> tuple[Match, ...]:
+    """The matches between two analysed articles, in reading order of A."""
+    pair, mapping = score_pairs(a, b, options)
+    links = _links(pair.combined, options.link_threshold)
+    matches: list[Match] = []
+    for rows, cols in group_links(links, pair.combined, options.group_support):
+        a_ids = tuple(pair.a_index[r] for r in sorted(rows))
+        b_ids = tuple(pair.b_index[c] for c in sorted(cols))
+        words_a = [w for i in a_ids for w in a.sentences[i].words]
+        words_b = [w for j in b_ids for w in b.sentences[j].words]
+        text_a = " ".join(normalise_for_characters(a.article.text[a.sentences[i].start:a.sentences[i].end]) for i in a_ids)
+        text_b = " ".join(normalise_for_characters(b.article.text[b.sentences[j].start:b.sentences[j].end]) for j in b_ids)
+        char = fuzz.ratio(text_a, text_b) / 100.0
+        # A group's score: its best links, one per sentence, averaged.
+        block = pair.combined[np.ix_(sorted(rows), sorted(cols))]
+        score = float((block.max(axis=1).mean() + block.max(axis=0).mean()) / 2)
+        score = max(score, char) if char >= options.verbatim_threshold else score
+        if char >= options.verbatim_threshold:
+            kind = "verbatim"
+        elif score >= options.paraphrase_threshold:
+            kind = "paraphrase"
+        else:
+            kind = "partial"
+        span_a, span_b = shared_spans(words_a, words_b, mapping)
+        matches.append(Match(a_ids, b_ids, round(min(1.0, score), 4), kind, span_a, span_b))
+    return tuple(sorted(matches, key=lambda m: (m.a[0], m.b[0])))
+
+
+def coverage(analysis: Analysis, matches: Sequence[Match], side: str) -> float:
+    """Share of the article's non-boilerplate characters that lie in matched passages.
+
+    Sentences in verbatim and paraphrase matches count whole; in a partial
+    match only the shared words count, so two independent reports of one
+    event (which share names and a few facts) are not mistaken for copies.
+    """
+    text = analysis.article.text
+    counted = np.zeros(len(text), dtype=bool)
+    for match in matches:
+        ids = match.a if side == "a" else match.b
+        if match.kind in ("verbatim", "paraphrase"):
+            for i in ids:
+                s = analysis.sentences[i]
+                counted[s.start:s.end] = True
+        else:
+            for start, end in match.shared_a if side == "a" else match.shared_b:
+                counted[start:end] = True
+    body = np.zeros(len(text), dtype=bool)
+    for s in analysis.sentences:
+        if s.kind != "boilerplate":
+            body[s.start:s.end] = True
+    for start, end in analysis.boilerplate:
+        body[start:end] = False
+    is_text = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) > 32 if text else np.zeros(0, dtype=bool)
+    denominator = int((body & is_text).sum())
+    if denominator == 0:
+        return 0.0
+    return round(float((counted & body & is_text).sum()) / denominator, 4)

@@ -1,0 +1,318 @@
+"""Stage 6, dates: temporal expressions, normalised against the publication date.
+
+Expressions come from spaCy's DATE entities plus patterns spaCy misses
+("Sept. 1", "earlier this month", weekdays). Each is resolved by explicit
+rules for what news writes most ("in March", "last year", "on Monday",
+"four days"), with dateparser as the fallback for everything else.
+
+A month or weekday without a year is placed by tense: the most recent one
+before publication, unless the sentence speaks of the future ("will",
+"next", "scheduled"), then the next one. With no publication date only
+expressions that carry a year are resolved.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable, Sequence
+
+from .model import DatedMention, Mention, Sentence
+
+MONTHS = {
+    name.lower(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i])
+}
+MONTHS.update({"sept": 9, "june": 6, "july": 7})
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "several": None, "few": None,
+    "a few": None, "couple": 2, "a couple of": 2, "many": None, "some": None,
+}
+UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade",
+         "century": "century", "hour": "hour", "minute": "minute", "fortnight": "week"}
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few|few|a couple of|couple of|many)"
+_UNIT = r"(?:day|week|fortnight|month|year|decade|century|hour|minute)s?"
+
+# Patterns spaCy's small model often misses; matched case-insensitively on the text.
+_EXTRA_PATTERNS = [
+    rf"\b(?:early|mid|late|earlier in|later in)?[- ]?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b",
+    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b",
+    rf"\b(?:early|mid|late)?[- ]?{_MONTH}(?:,?\s+{_YEAR})\b",
+    rf"\b(?:last|next|this|this past|previous|coming)\s+(?:{_WEEKDAY}|week|weekend|month|year|summer|winter|spring|autumn|fall)\b",
+    rf"\b(?:earlier|later)\s+this\s+(?:week|month|year)\b",
+    rf"\b(?:on\s+)?{_WEEKDAY}\b",
+    r"\b(?:yesterday|today|tomorrow|tonight)\b",
+    rf"\b{_NUM}\s+{_UNIT}\s+ago\b",
+    rf"\bin\s+{_YEAR}\b",
+    rf"\b(?:in|since|until|by|from|during|before|after|early|late)\s+{_MONTH}(?=[\s,.;)]|$)",
+]
+_EXTRA_RE = re.compile("|".join(f"(?:{p})" for p in _EXTRA_PATTERNS), re.I)
+_NOT_A_DATE = re.compile(r"\d+[- ]years?[- ]old|\baged?\b|\bage of\b|\d+(?:st|nd|rd|th)?[- ]anniversary", re.I)
+_FUTURE = re.compile(
+    r"\b(will|'ll|shall|next|upcoming|coming|scheduled|expected to|plans? to|planning|due to|set to|"
+    r"is to|are to|would|later this|ahead of)\b",
+    re.I,
+)
+_LEADING = re.compile(
+    r"^(?:the|a|an|on|in|at|by|since|until|till|from|during|for|of|about|around|some|nearly|almost|"
+    r"approximately|roughly|over|within|early|earlier|late|later|mid|end|beginning|start|middle|this past)\b[-\s]*",
+    re.I,
+)
+
+
+def _candidates(text: str, spacy_dates: Iterable[Mention]) -> list[tuple[int, int]]:
+    """spaCy DATE spans plus pattern matches, overlaps merged (the longer wins)."""
+    spans = [(m.start, m.end) for m in spacy_dates]
+    spans += [(m.start(), m.end()) for m in _EXTRA_RE.finditer(text)]
+    cleaned: list[tuple[int, int]] = []
+    for start, end in spans:
+        phrase = text[start:end]
+        # Drop a leading preposition the patterns captured ("on Monday" -> "Monday").
+        lead = re.match(r"(?:on|in|since|until|by|from|during|before|after)\s+", phrase, re.I)
+        if lead and not re.match(r"(?:early|mid|late|earlier|later)", phrase, re.I):
+            start += lead.end()
+        while end > start and text[end - 1] in " ,.;:'’)":
+            end -= 1
+        phrase = text[start:end]
+        if not phrase or _NOT_A_DATE.search(phrase):
+            continue
+        if not re.search(r"\d|[a-z]", phrase, re.I):
+            continue
+        cleaned.append((start, end))
+    cleaned.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    merged: list[tuple[int, int]] = []
+    for start, end in cleaned:
+        if merged and start < merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+            continue
+        merged.append((start, end))
+    return merged
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _month_year(month: int, day: int | None, published: dt.date, future: bool) -> int:
+    """The year of a month (and day) given without one: the nearest in the sentence's tense."""
+    year = published.year
+    here = (month, day or 0)
+    now = (published.month, published.day if day else 0)
+    if future:
+        return year if here >= now else year + 1
+    return year if here <= now else year - 1
+
+
+def _weekday_date(weekday: int, published: dt.date, direction: str) -> dt.date:
+    delta = (published.weekday() - weekday) % 7
+    if direction == "past":
+        return published - dt.timedelta(days=delta)
+    if direction == "strict_past":
+        return published - dt.timedelta(days=delta or 7)
+    ahead = (weekday - published.weekday()) % 7
+    return published + dt.timedelta(days=ahead or 7)
+
+
+def _number(word: str) -> int | None:
+    word = word.lower().strip()
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _fmt(granularity: str, year: int, month: int = 1, day: int = 1) -> str:
+    if granularity == "year":
+        return f"{year:04d}"
+    if granularity == "month":
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def resolve(expression: str, published: dt.date | None, sentence: str = "") -> tuple[str | None, str, str]:
+    """``(value, granularity, kind)`` of one expression; kind is ``date`` or ``duration``."""
+    phrase = re.sub(r"\s+", " ", expression.lower().replace("’", "'")).strip(" .,;")
+    future = bool(_FUTURE.search(sentence))
+
+    # Durations: "four days", "the past year", "more than two weeks".
+    duration = re.fullmatch(
+        rf"(?:(?:for|over|during|within|about|around|some|nearly|almost|more than|less than|at least|up to|the)\s+)*"
+        rf"(?:(?:past|last|next|coming|previous|first|final|following)\s+)?(?:({_NUM})\s+)?(?:more\s+)?({_UNIT})(?:\s+long)?",
+        phrase,
+    )
+    if duration and (duration.group(1) or phrase.startswith("the ") or duration.group(2).endswith("s")):
+        unit = UNITS[duration.group(2).rstrip("s").replace("centurie", "century")]
+        return None, unit, "duration"
+    ago = re.fullmatch(rf"(?:about |some |nearly |almost |more than )?({_NUM})\s+({_UNIT})\s+ago", phrase)
+    if ago:
+        count = _number(ago.group(1))
+        unit = UNITS[ago.group(2).rstrip("s").replace("centurie", "century")]
+        if published is None or count is None:
+            return None, unit, "date"
+        if unit == "day":
+            return _fmt("day", *(published - dt.timedelta(days=count)).timetuple()[:3]), "day", "date"
+        if unit == "week":
+            return _fmt("day", *(published - dt.timedelta(weeks=count)).timetuple()[:3]), "week", "date"
+        if unit == "month":
+            return _fmt("month", *_shift_month(published.year, published.month, -count)), "month", "date"
+        if unit == "year":
+            return _fmt("year", published.year - count), "year", "date"
+        return None, unit, "date"
+
+    if phrase in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+        return (published.isoformat() if published else None), "day", "date"
+    if phrase in ("yesterday", "tomorrow"):
+        if published is None:
+            return None, "day", "date"
+        day = published + dt.timedelta(days=-1 if phrase == "yesterday" else 1)
+        return day.isoformat(), "day", "date"
+
+    relative = re.fullmatch(
+        r"(?:(earlier|later) )?(last|next|this|this past|previous|coming|the previous|the following|the past)?\s*"
+        r"(week|weekend|month|year)", phrase
+    )
+    if relative and (relative.group(1) or relative.group(2)):
+        which = relative.group(2) or "this"
+        unit = relative.group(3)
+        offset = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "coming": 1, "the following": 1}.get(which, 0)
+        if unit in ("week", "weekend"):
+            return None, "week", "date"
+        if published is None:
+            return None, unit, "date"
+        if unit == "year":
+            return _fmt("year", published.year + offset), "year", "date"
+        return _fmt("month", *_shift_month(published.year, published.month, offset)), "month", "date"
+
+    weekday = re.fullmatch(rf"(?:(last|next|this|this past|on|coming) )?({_WEEKDAY})(?: (?:morning|afternoon|evening|night))?", phrase)
+    if weekday:
+        if published is None:
+            return None, "day", "date"
+        which = weekday.group(1)
+        direction = {"last": "strict_past", "this past": "strict_past", "next": "future", "coming": "future"}.get(
+            which or "", "future" if future else "past"
+        )
+        return _weekday_date(WEEKDAYS[weekday.group(2)], published, direction).isoformat(), "day", "date"
+
+    core = phrase
+    for _ in range(3):
+        core = _LEADING.sub("", core).strip(" ,-")
+    core = re.sub(r"^(?:of|in)\s+", "", core)
+    year_only = re.fullmatch(rf"(?:the year )?({_YEAR})(?:'s)?", core)
+    if year_only:
+        return year_only.group(1), "year", "date"
+    decade = re.fullmatch(r"(?:1[0-9]{2}0|20[0-9]0)'?s|'?\d0s", core)
+    if decade:
+        return None, "decade", "date"
+    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", core)
+    if iso:
+        try:
+            return dt.date(*map(int, iso.groups())).isoformat(), "day", "date"
+        except ValueError:
+            return None, "day", "date"
+    month_day = re.fullmatch(rf"({_MONTH})\s+({_DAY})(?:,?\s+({_YEAR}))?|({_DAY})\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?", core)
+    month_only = re.fullmatch(rf"({_MONTH})(?:,?\s+(?:of\s+)?({_YEAR}))?", core)
+    if month_day:
+        month_name = (month_day.group(1) or month_day.group(5)).rstrip(".")
+        day = int(re.sub(r"\D", "", month_day.group(2) or month_day.group(4)))
+        explicit_year = month_day.group(3) or month_day.group(6)
+        month = MONTHS.get(month_name)
+        if month is not None:
+            if explicit_year:
+                year = int(explicit_year)
+            elif published is not None:
+                year = _month_year(month, day, published, future)
+            else:
+                return None, "day", "date"
+            try:
+                return dt.date(year, month, day).isoformat(), "day", "date"
+            except ValueError:
+                return None, "day", "date"
+    if month_only:
+        month = MONTHS.get(month_only.group(1).rstrip("."))
+        if month is not None:
+            if month_only.group(2):
+                return _fmt("month", int(month_only.group(2)), month), "month", "date"
+            if published is None:
+                return None, "month", "date"
+            return _fmt("month", _month_year(month, None, published, future), month), "month", "date"
+    season = re.fullmatch(rf"(spring|summer|autumn|fall|winter)(?:,? (?:of )?({_YEAR}))?", core)
+    if season:
+        return (season.group(2) if season.group(2) else None), "season", "date"
+    return _dateparser_fallback(expression, published, future)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser_fallback(expression: str, published: dt.date | None, future: bool) -> tuple[str | None, str, str]:
+    if published is None and not re.search(_YEAR, expression):
+        return None, "unknown", "date"
+    parser = _date_parser(published, future)
+    try:
+        data = parser.get_date_data(expression)
+    except Exception:  # dateparser raises assorted errors on odd input; unresolved is the answer
+        return None, "unknown", "date"
+    if data.date_obj is None:
+        return None, "unknown", "date"
+    period = data.period or "day"
+    date = data.date_obj.date()
+    if period == "year":
+        return _fmt("year", date.year), "year", "date"
+    if period == "month":
+        return _fmt("month", date.year, date.month), "month", "date"
+    if period == "week":
+        return None, "week", "date"
+    return date.isoformat(), "day", "date"
+
+
+@functools.lru_cache(maxsize=32)
+def _date_parser(published: dt.date | None, future: bool):  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser  # deferred: slow import
+
+    base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time(12))
+    settings = {
+        "RELATIVE_BASE": base,
+        "PREFER_DATES_FROM": "future" if future else "past",
+        "REQUIRE_PARTS": [],
+        "RETURN_TIME_AS_PERIOD": False,
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _sentence_index(sentences: Sequence[Sentence], start: int) -> int:
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= start:
+            lo = mid + 1
+        elif sentences[mid].start > start:
+            hi = mid - 1
+        else:
+            return sentences[mid].index
+    return max(0, min(lo, len(sentences) - 1))
+
+
+def extract_dates(
+    text: str, spacy_dates: Sequence[Mention], sentences: Sequence[Sentence], published: dt.date | None
+) -> tuple[DatedMention, ...]:
+    """Every temporal expression in the text, in order, with its resolution."""
+    results: list[DatedMention] = []
+    for start, end in _candidates(text, spacy_dates):
+        index = _sentence_index(sentences, start) if sentences else 0
+        if sentences and sentences[index].kind == "boilerplate":
+            continue
+        sentence_text = text[sentences[index].start:sentences[index].end] if sentences else text
+        value, granularity, kind = resolve(text[start:end], published, sentence_text)
+        results.append(DatedMention(start, end, text[start:end], value, granularity, kind, index))
+    return tuple(results)
