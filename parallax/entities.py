@@ -1,0 +1,237 @@
+"""Stage 5, entities: one entry per real-world entity, across spellings and articles.
+
+1. Clean each spaCy mention (leading "the", possessive "'s", titles such as
+   "President" or "Mr.").
+2. Find names the model missed in one article that are near-spellings of an
+   entity of the other article ("Taas" beside "Tass"), with rapidfuzz.
+3. Merge aliases: surname or title to the full name ("Putin", "President
+   Putin" -> "Vladimir Putin"; "Mr. Wang" -> "Wang Yi"), acronyms to their
+   expansion, reordered organisation names.
+4. Merge likely misspellings (Jaro-Winkler) and return them as ``flagged`` so
+   an editor sees them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import JaroWinkler
+
+from .lexicon import DEMONYMS
+from .model import Analysis, Entity, EntityMention
+from .options import DEFAULT_OPTIONS, CompareOptions
+
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+_PLACE = {"GPE", "LOC", "FAC"}
+TITLES = (
+    "president|vice president|prime minister|foreign minister|defence minister|defense minister|minister|"
+    "chancellor|secretary of state|secretary|senator|sen\\.|rep\\.|representative|governor|gov\\.|mayor|"
+    "general|gen\\.|colonel|col\\.|lt\\.|captain|capt\\.|admiral|king|queen|prince|princess|pope|sheikh|"
+    "ambassador|judge|justice|chairman|chairwoman|chair|ceo|director|spokesman|spokeswoman|professor|prof\\.|"
+    "dr\\.|dr|mr\\.|mr|mrs\\.|mrs|ms\\.|ms|sir|dame|lord|lady|leader|premier|counterpart|top diplomat|diplomat"
+)
+_TITLE_RE = re.compile(rf"^(?:(?:the|former|late|then|acting|deputy|{TITLES})\s+)+", re.I)
+# A title just before a name the model left out of the entity ("Mr. Wang").
+_TITLE_WORDS = TITLES.replace("\\.", "")
+_TITLE_BEFORE = re.compile(r"(?:^|(?<=\s))((?:" + _TITLE_WORDS + r")\.?)\s+$", re.I)
+_ABBREVIATED_TITLES = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "col", "lt", "capt", "prof", "st"}
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+_STOP = {"of", "the", "and", "for", "in", "on", "&"}
+
+
+@dataclass(frozen=True)
+class _Raw:
+    doc: int
+    start: int
+    end: int
+    surface: str  # cleaned text as written (without "the"/"'s")
+    name: str  # without titles: what aliases are matched on
+    label: str
+    discovered: bool = False
+
+
+def clean_mention(text: str) -> tuple[str, str, int, int]:
+    """``(surface, name, cut_left, cut_right)``: the cleaned mention and its bare name."""
+    surface = text.strip()
+    left = len(text) - len(text.lstrip())
+    the = _LEADING_THE.match(surface)
+    if the:
+        surface = surface[the.end():]
+        left += the.end()
+    right = 0
+    possessive = _POSSESSIVE.search(surface)
+    if possessive and len(surface) > 3:
+        right = len(surface) - possessive.start()
+        surface = surface[: possessive.start()]
+    surface = surface.rstrip(" ,.;:")
+    name = _TITLE_RE.sub("", surface).strip() or surface
+    return surface, name, left, right
+
+
+def _raw_mentions(analyses: Sequence[Analysis]) -> list[_Raw]:
+    raws: list[_Raw] = []
+    for doc, analysis in enumerate(analyses):
+        for m in analysis.mentions:
+            if m.label not in LABELS:
+                continue
+            surface, name, left, right = clean_mention(m.text)
+            if not re.search(r"[A-Za-z]", name) or name.islower():
+                continue
+            start = m.start + left
+            if m.label == "PERSON":
+                title = _TITLE_BEFORE.search(analysis.article.text, max(0, start - 40), start)
+                abbreviation = title is not None and title.group(1).endswith(".")
+                if abbreviation and title.group(1)[:-1].lower() not in _ABBREVIATED_TITLES:
+                    title = None  # "... his counterpart. Putin": a sentence end, not "Mr."
+                if title and title.group(1)[:1].isupper():
+                    surface = f"{title.group(1)} {surface}"
+                    start = title.start(1)
+            raws.append(_Raw(doc, start, m.end - right, surface, name, m.label))
+    return raws
+
+
+def _discover_missed(analyses: Sequence[Analysis], raws: list[_Raw], threshold: float) -> list[_Raw]:
+    """Capitalised words the model missed that are near-spellings of a name in another article."""
+    found: list[_Raw] = []
+    single = {(r.doc, r.name): r.label for r in raws if " " not in r.name and len(r.name) >= 4}
+    for doc, analysis in enumerate(analyses):
+        text = analysis.article.text
+        taken = [(r.start, r.end) for r in raws if r.doc == doc]
+        own_names = {r.name.lower() for r in raws if r.doc == doc}
+        for match in re.finditer(r"\b[A-Z][a-z]{3,}\b", text):
+            word = match.group()
+            if word.lower() in own_names or any(s <= match.start() < e for s, e in taken):
+                continue
+            if re.search(rf"\b{re.escape(word.lower())}\b", text) or any(
+                re.search(rf"\b{re.escape(word.lower())}\b", other.article.text) for other in analyses
+            ):
+                continue  # written in lower case somewhere: an ordinary word, not a name
+            for (other_doc, name), label in single.items():
+                if other_doc == doc or name == word or name[0] != word[0] or abs(len(name) - len(word)) > 1:
+                    continue
+                if JaroWinkler.similarity(word.lower(), name.lower()) >= threshold:
+                    found.append(_Raw(doc, match.start(), match.end(), word, word, label, discovered=True))
+                    break
+    return found
+
+
+def _key(name: str) -> frozenset[str]:
+    """Order-free key of an organisation or place name ("foreign ministry of China")."""
+    words = [DEMONYMS.get(w, w) for w in re.findall(r"[a-z0-9]+", name.lower())]
+    return frozenset(w for w in words if w not in _STOP)
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper() and w.lower() not in _STOP)
+
+
+class _Groups:
+    """Union-find over mention indexes."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _family(label: str) -> str:
+    return "PLACE" if label in _PLACE else label
+
+
+def merge_entities(analyses: Sequence[Analysis], options: CompareOptions = DEFAULT_OPTIONS) -> tuple[Entity, ...]:
+    """Merged entities of one or two analysed articles, most mentioned first."""
+    raws = _raw_mentions(analyses)
+    if len(analyses) > 1:
+        raws += _discover_missed(analyses, raws, options.misspelling_similarity)
+    groups = _Groups(len(raws))
+    by_name: dict[tuple[str, str], int] = {}
+    for i, r in enumerate(raws):
+        key = (_family(r.label), r.name.lower())
+        if key in by_name:
+            groups.union(i, by_name[key])
+        else:
+            by_name[key] = i
+
+    # Aliases: a one-word person name joins the only full name it begins or ends.
+    full_names = defaultdict(set)
+    for (family, name), i in by_name.items():
+        if family == "PERSON" and " " in name:
+            tokens = name.split()
+            full_names[tokens[0]].add(i)
+            full_names[tokens[-1]].add(i)
+    for (family, name), i in list(by_name.items()):
+        if family == "PERSON" and " " not in name:
+            owners = {groups.find(j) for j in full_names.get(name, set())}
+            if len(owners) == 1:
+                groups.union(i, owners.pop())
+    # Organisations and places: same words in any order, suffixes, acronyms.
+    keyed = [(i, family, name) for (family, name), i in by_name.items() if family != "PERSON"]
+    for x, (i, fam_i, name_i) in enumerate(keyed):
+        for j, fam_j, name_j in keyed[x + 1:]:
+            if fam_i != fam_j and {fam_i, fam_j} != {"ORG", "PLACE"}:
+                continue
+            ki, kj = _key(name_i), _key(name_j)
+            same_words = ki == kj and len(ki) >= 1
+            suffix = fam_i == fam_j == "ORG" and len(ki) >= 2 and len(kj) >= 2 and (ki < kj or kj < ki) and (
+                name_i.endswith(name_j) or name_j.endswith(name_i)
+            )
+            acronym = (
+                raws[i].name.isupper() and len(raws[i].name) >= 2 and _acronym(raws[j].name) == raws[i].name
+            ) or (raws[j].name.isupper() and len(raws[j].name) >= 2 and _acronym(raws[i].name) == raws[j].name)
+            if same_words or suffix or acronym:
+                groups.union(i, j)
+
+    # Suspected misspellings: near-identical names, flagged for the editor.
+    flagged_roots: dict[int, set[str]] = defaultdict(set)
+    names = sorted(by_name.items(), key=lambda kv: kv[1])
+    for x, ((fam_i, name_i), i) in enumerate(names):
+        for (fam_j, name_j), j in names[x + 1:]:
+            if groups.find(i) == groups.find(j) or name_i[0] != name_j[0] or len(name_i) < 4 or len(name_j) < 4:
+                continue
+            if abs(len(name_i) - len(name_j)) > 2 or JaroWinkler.similarity(name_i, name_j) < options.misspelling_similarity:
+                continue
+            docs_i = {raws[k].doc for k in range(len(raws)) if groups.find(k) == groups.find(i)}
+            docs_j = {raws[k].doc for k in range(len(raws)) if groups.find(k) == groups.find(j)}
+            discovered = raws[i].discovered or raws[j].discovered
+            if docs_i != docs_j and (len(docs_i) == 1 and len(docs_j) == 1 or discovered):
+                groups.union(i, j)
+                root = groups.find(i)
+                flagged_roots[root].update({raws[i].surface, raws[j].surface})
+
+    members: dict[int, list[_Raw]] = defaultdict(list)
+    for i, r in enumerate(raws):
+        members[groups.find(i)].append(r)
+    entities: list[Entity] = []
+    for root, group in members.items():
+        entities.append(_entity(group, flagged_roots.get(root, set())))
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    return tuple(entities)
+
+
+def _entity(group: list[_Raw], misspelled: set[str]) -> Entity:
+    labels = Counter(r.label for r in group if not r.discovered) or Counter(r.label for r in group)
+    label = labels.most_common(1)[0][0]
+    recognised = [r for r in group if not r.discovered] or group
+    counts = Counter(r.name for r in recognised)
+    # The display name: the longest bare name, then the most frequent.
+    name = max(counts, key=lambda n: (n[:1].isupper(), len(n.split()), counts[n], -len(n) if n.isupper() else len(n)))
+    surfaces = sorted({r.surface for r in group} | {r.name for r in group})
+    flagged = sorted(s for s in misspelled if s != name and s not in counts) if misspelled else []
+    if misspelled and not flagged:
+        flagged = sorted(s for s in misspelled if s != name)
+    variants = [s for s in surfaces if s != name and s not in flagged]
+    mentions = sorted({EntityMention(r.doc, r.start, r.end) for r in group}, key=lambda m: (m.doc, m.start))
+    return Entity(name, label, tuple(variants), tuple(flagged), tuple(mentions))
