@@ -318,30 +318,25 @@ def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -
 
 
 def coverage(analysis: Analysis, matches: Sequence[Match], side: str) -> float:
-    """Share of the article's non-boilerplate characters that lie in matched passages.
+    """Share of the article's non-boilerplate characters that lie in matched sentences.
 
-    Sentences in verbatim and paraphrase matches count whole; in a partial
-    match only the shared words count, so two independent reports of one
-    event (which share names and a few facts) are not mistaken for copies.
+    Whitespace is not counted, so layout does not change the figure.
     """
     text = analysis.article.text
     counted = np.zeros(len(text), dtype=bool)
     for match in matches:
-        ids = match.a if side == "a" else match.b
-        if match.kind in ("verbatim", "paraphrase"):
-            for i in ids:
-                s = analysis.sentences[i]
-                counted[s.start:s.end] = True
-        else:
-            for start, end in match.shared_a if side == "a" else match.shared_b:
-                counted[start:end] = True
+        for i in match.a if side == "a" else match.b:
+            s = analysis.sentences[i]
+            counted[s.start:s.end] = True
     body = np.zeros(len(text), dtype=bool)
     for s in analysis.sentences:
         if s.kind != "boilerplate":
             body[s.start:s.end] = True
     for start, end in analysis.boilerplate:
         body[start:end] = False
-    is_text = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) > 32 if text else np.zeros(0, dtype=bool)
+    if not text:
+        return 0.0
+    is_text = ~np.array([ch.isspace() for ch in text], dtype=bool)
     denominator = int((body & is_text).sum())
     if denominator == 0:
         return 0.0

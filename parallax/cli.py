@@ -1,0 +1,136 @@
+"""``python -m parallax``: a thin shell over the package.
+
+It parses arguments, builds :class:`CompareOptions`, calls the core and
+writes JSON or CSV. Every problem with the input becomes one line on stderr
+and a non-zero exit status, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .analyse import analyse
+from .compare import compare, describe
+from .export import comparison_json, matrix_csv, matrix_json
+from .ingest import IngestError, parse_published, read_article
+from .matrix import coverage_matrix
+from .model import Analysis, Article
+from .nlp import ModelMissingError
+from .options import CompareOptions, load_options
+
+EXIT_INPUT = 2  # bad input or arguments
+EXIT_INTERNAL = 1
+
+
+class CliError(Exception):
+    """A problem to report in one line."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m parallax",
+        description="Compare news reports of one story: shared passages, entities and dates.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for every file (overrides front matter)")
+        p.add_argument("--config", metavar="TOML", type=Path, help="a TOML file overriding parallax/defaults.toml")
+
+    p = sub.add_parser("analyse", help="analyse each file on its own", description="Analyse each file: sentences, boilerplate, entities, dates.")
+    p.add_argument("files", nargs="+", metavar="FILE", help=".md (front matter), .txt or .html files")
+    p.add_argument("--format", choices=("json", "jsonl"), default="json", help="json: one object (an array for several files); jsonl: one object per line")
+    common(p)
+
+    p = sub.add_parser("compare", help="compare two files", description="Compare two files: matches, coverage, entities, dates.")
+    p.add_argument("a", metavar="A", help="first article file")
+    p.add_argument("b", metavar="B", help="second article file")
+    p.add_argument("--format", choices=("json",), default="json", help="output format")
+    common(p)
+
+    p = sub.add_parser("matrix", help="coverage matrix of a cluster of files", description="coverage[i][j] = share of article i found in article j.")
+    p.add_argument("files", nargs="+", metavar="FILE", help="two or more article files")
+    p.add_argument("--format", choices=("json", "csv"), default="json", help="output format")
+    common(p)
+    return parser
+
+
+def args_to_options(args: argparse.Namespace) -> CompareOptions:
+    try:
+        return load_options(args.config)
+    except FileNotFoundError as exc:
+        raise CliError(f"config file not found: {args.config}") from exc
+    except (ValueError, OSError) as exc:
+        raise CliError(f"config file {args.config} is not usable: {exc}") from exc
+
+
+def _published(args: argparse.Namespace) -> dt.date | None:
+    if args.published is None:
+        return None
+    return parse_published(args.published, "--published")
+
+
+def _load(paths: Sequence[str], published: dt.date | None, options: CompareOptions) -> list[Analysis]:
+    articles: list[Article] = []
+    for name in paths:
+        article = read_article(Path(name))
+        if len(article.text) > options.max_chars:
+            raise IngestError(f"{name}: over the limit of {options.max_chars:,} characters.")
+        if published is not None:
+            article = Article(**{**article.__dict__, "published": published})
+        articles.append(article)
+    return [analyse(article, options) for article in articles]
+
+
+def run(argv: Sequence[str], out: TextIO) -> None:
+    args = build_parser().parse_args(argv)
+    options = args_to_options(args)
+    published = _published(args)
+    if args.command == "analyse":
+        results = [comparison_json(describe(a, options)) for a in _load(args.files, published, options)]
+        if args.format == "jsonl":
+            for result in results:
+                out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        else:
+            json.dump(results[0] if len(results) == 1 else results, out, ensure_ascii=False, indent=1)
+            out.write("\n")
+    elif args.command == "compare":
+        a, b = _load([args.a, args.b], published, options)
+        json.dump(comparison_json(compare(a, b, options)), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif args.command == "matrix":
+        if len(args.files) < 2:
+            raise CliError("matrix needs at least two files")
+        analyses = _load(args.files, published, options)
+        matrix = coverage_matrix(analyses, options)
+        if args.format == "csv":
+            out.write(matrix_csv(analyses, matrix))
+        else:
+            json.dump(matrix_json(analyses, matrix), out, ensure_ascii=False, indent=1)
+            out.write("\n")
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Entry point; returns the exit status (0 success, 2 bad input, 1 internal error)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        run(list(sys.argv[1:] if argv is None else argv), out)
+    except SystemExit as exc:  # argparse has already printed its usage line
+        return int(exc.code or 0)
+    except (IngestError, CliError, ModelMissingError) as exc:
+        err.write(f"parallax: error: {exc}\n")
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        err.write("parallax: interrupted\n")
+        return 130
+    except Exception as exc:  # last resort: one line, never a traceback, for any input
+        err.write(f"parallax: internal error: {type(exc).__name__}: {exc}. Please report it with the input file.\n")
+        return EXIT_INTERNAL
+    return 0

@@ -1,0 +1,42 @@
+"""The orchestrator: analyses in, a :class:`Comparison` out.
+
+1. analyse each article (ingest, boilerplate, sentences, mentions, dates)
+   -- see :mod:`parallax.analyse`; done once per article and reused
+2. align the sentences (:mod:`parallax.align`)
+3. measure coverage both ways
+4. merge entities across both articles (:mod:`parallax.entities`)
+5. gather the dates of both, tagged with their article
+"""
+
+from __future__ import annotations
+
+from .align import align, coverage
+from .analyse import analyse
+from .entities import merge_entities
+from .model import Analysis, Article, Comparison
+from .options import DEFAULT_OPTIONS, CompareOptions
+
+
+def describe(a: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> Comparison:
+    """One article on its own: what ``analyse`` prints."""
+    return Comparison(
+        documents=(a,),
+        entities=merge_entities([a], options),
+        dates=tuple((0, d) for d in a.dates),
+    )
+
+
+def compare(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> Comparison:
+    """Compare two analysed articles."""
+    matches = align(a, b, options)
+    return Comparison(
+        documents=(a, b),
+        matches=matches,
+        coverage=(coverage(a, matches, "a"), coverage(b, matches, "b")),
+        entities=merge_entities([a, b], options),
+        dates=tuple((0, d) for d in a.dates) + tuple((1, d) for d in b.dates),
+    )
+
+
+def compare_articles(a: Article, b: Article, options: CompareOptions = DEFAULT_OPTIONS) -> Comparison:
+    return compare(analyse(a, options), analyse(b, options), options)

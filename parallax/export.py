@@ -1,0 +1,84 @@
+"""The documented JSON shape of a comparison (the command line's contract)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from .model import Analysis, Comparison
+
+
+def document_json(a: Analysis) -> dict[str, Any]:
+    art = a.article
+    return {
+        "id": art.id,
+        "title": art.title,
+        "outlet": art.outlet,
+        "published": art.published.isoformat() if art.published else None,
+        "text": art.text,
+        "sentences": [[s.start, s.end] for s in a.sentences],
+        "sentence_kinds": [s.kind for s in a.sentences],
+        "boilerplate": [list(span) for span in a.boilerplate],
+        "english": a.english,
+        "warnings": list(a.warnings),
+    }
+
+
+def comparison_json(c: Comparison) -> dict[str, Any]:
+    return {
+        "documents": [document_json(a) for a in c.documents],
+        "matches": [
+            {
+                "a": list(m.a),
+                "b": list(m.b),
+                "score": m.score,
+                "kind": m.kind,
+                "shared": {"a": [list(s) for s in m.shared_a], "b": [list(s) for s in m.shared_b]},
+            }
+            for m in c.matches
+        ],
+        "coverage": list(c.coverage),
+        "entities": [
+            {
+                "name": e.name,
+                "label": e.label,
+                "variants": list(e.variants),
+                "flagged": list(e.flagged),
+                "mentions": [{"doc": m.doc, "start": m.start, "end": m.end} for m in e.mentions],
+            }
+            for e in c.entities
+        ],
+        "dates": [
+            {
+                "doc": doc,
+                "start": d.start,
+                "end": d.end,
+                "text": d.text,
+                "value": d.value,
+                "granularity": d.granularity,
+                "kind": d.kind,
+                "sentence": d.sentence,
+            }
+            for doc, d in c.dates
+        ],
+    }
+
+
+def matrix_json(analyses: Sequence[Analysis], matrix: list[list[float]]) -> dict[str, Any]:
+    return {
+        "ids": [a.article.id for a in analyses],
+        "titles": [a.article.title for a in analyses],
+        "coverage": matrix,
+    }
+
+
+def matrix_csv(analyses: Sequence[Analysis], matrix: list[list[float]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    ids = [a.article.id for a in analyses]
+    writer.writerow(["id", *ids])
+    for article_id, row in zip(ids, matrix):
+        writer.writerow([article_id, *(f"{v:.4f}" for v in row)])
+    return out.getvalue()

@@ -1,0 +1,44 @@
+"""Coverage matrix for a cluster of articles: who copies whom.
+
+Each article is analysed once by the caller; here pairs that share too
+little vocabulary to carry a passage are skipped through a word index, and
+only the rest are aligned.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from .align import align, coverage
+from .model import Analysis
+from .options import DEFAULT_OPTIONS, CompareOptions
+
+
+def candidate_pairs(analyses: Sequence[Analysis], min_shared: int = 3) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, sharing at least ``min_shared`` distinctive words."""
+    vocab = [{w.key for s in a.sentences if s.alignable for w in s.words if w.content} for a in analyses]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(vocab):
+        for word in words:
+            postings[word].append(i)
+    limit = max(2, len(analyses) // 2)  # words in over half the cluster do not tell pairs apart
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for docs in postings.values():
+        if len(docs) > limit and len(analyses) > 4:
+            continue
+        for x, i in enumerate(docs):
+            for j in docs[x + 1:]:
+                shared[(i, j)] += 1
+    return {pair for pair, count in shared.items() if count >= min_shared}
+
+
+def coverage_matrix(analyses: Sequence[Analysis], options: CompareOptions = DEFAULT_OPTIONS) -> list[list[float]]:
+    """``m[i][j]`` = share of article i found in article j; the diagonal is 1.0."""
+    n = len(analyses)
+    matrix = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
+    for i, j in sorted(candidate_pairs(analyses)):
+        matches = align(analyses[i], analyses[j], options)
+        matrix[i][j] = coverage(analyses[i], matches, "a")
+        matrix[j][i] = coverage(analyses[j], matches, "b")
+    return matrix
