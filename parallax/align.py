@@ -192,7 +192,8 @@ def score_pairs(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTI
     # Character similarity counts only where it is high: two unrelated sentences
     # still share half their letters.
     char_part = np.clip((character - 0.6) / 0.4, 0, 1)
-    combined = _with_context(np.maximum(lexical, char_part), options.context_weight)
+    # Rounded so that float summation order (A first or B first) cannot change a decision.
+    combined = np.round(_with_context(np.maximum(lexical, char_part), options.context_weight), 9)
     return (
         PairScores(
             tuple(s.index for s in sents_a), tuple(s.index for s in sents_b), lexical, character, combined
@@ -225,8 +226,19 @@ def _links(scores: np.ndarray, threshold: float, rescue: float) -> list[tuple[fl
     return sorted(((float(scores[i, j]), int(i), int(j)) for i, j in zip(*np.nonzero(keep))), reverse=True)
 
 
-def group_links(links: list[tuple[float, int, int]], scores: np.ndarray, support: float) -> list[tuple[set[int], set[int]]]:
-    """Greedy many-to-many grouping: a link joins or merges groups only if every cross pair is supported."""
+def group_links(
+    links: list[tuple[float, int, int]], scores: np.ndarray, support: float, copies: np.ndarray | None = None
+) -> list[tuple[set[int], set[int]]]:
+    """Greedy many-to-many grouping: a link joins or merges groups only if every cross pair is supported.
+
+    ``copies`` marks verbatim pairs: a copied sentence stays paired with its copy alone.
+    """
+    if copies is not None and copies.size:
+        copied_rows = copies.any(axis=1)
+        copied_cols = copies.any(axis=0)
+        links = [(s, i, j) for s, i, j in links if copies[i, j] or not (copied_rows[i] or copied_cols[j])]
+        links += [(1.0, int(i), int(j)) for i, j in zip(*np.nonzero(copies)) if not any(i == x and j == y for _, x, y in links)]
+        links.sort(reverse=True)
     group_of_a: dict[int, int] = {}
     group_of_b: dict[int, int] = {}
     groups: dict[int, tuple[set[int], set[int]]] = {}
@@ -294,7 +306,10 @@ def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -
     pair, mapping = score_pairs(a, b, options)
     links = _links(pair.combined, options.link_threshold, options.rescue_threshold)
     matches: list[Match] = []
-    for rows, cols in group_links(links, pair.combined, options.group_support):
+    copies = pair.character >= options.verbatim_threshold
+    # Keep copies one-to-one: of several identical candidates, the best-scoring only.
+    copies &= (pair.character >= pair.character.max(axis=1, keepdims=True)) & (pair.character >= pair.character.max(axis=0, keepdims=True))
+    for rows, cols in group_links(links, pair.combined, options.group_support, copies):
         a_ids = tuple(pair.a_index[r] for r in sorted(rows))
         b_ids = tuple(pair.b_index[c] for c in sorted(cols))
         words_a = [w for i in a_ids for w in a.sentences[i].words]
@@ -314,7 +329,32 @@ def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -
             kind = "partial"
         span_a, span_b = shared_spans(words_a, words_b, mapping)
         matches.append(Match(a_ids, b_ids, round(min(1.0, score), 4), kind, span_a, span_b))
-    return tuple(sorted(matches, key=lambda m: (m.a[0], m.b[0])))
+    return merge_verbatim_runs(sorted(matches, key=lambda m: (m.a[0], m.b[0])))
+
+
+def merge_verbatim_runs(matches: Sequence[Match]) -> tuple[Match, ...]:
+    """Join verbatim matches that continue each other in both articles into one copied passage."""
+    merged: list[Match] = []
+    for match in matches:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.kind == match.kind == "verbatim"
+            and match.a[0] == last.a[-1] + 1
+            and match.b[0] == last.b[-1] + 1
+        ):
+            weight = len(last.a) / (len(last.a) + len(match.a))
+            merged[-1] = Match(
+                last.a + match.a,
+                last.b + match.b,
+                round(weight * last.score + (1 - weight) * match.score, 4),
+                "verbatim",
+                last.shared_a + match.shared_a,
+                last.shared_b + match.shared_b,
+            )
+        else:
+            merged.append(match)
+    return tuple(merged)
 
 
 def coverage(analysis: Analysis, matches: Sequence[Match], side: str) -> float:

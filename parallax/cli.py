@@ -8,6 +8,7 @@ and a non-zero exit status, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import sys
@@ -121,7 +122,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     out = out or sys.stdout
     err = err or sys.stderr
     try:
-        run(list(sys.argv[1:] if argv is None else argv), out)
+        with contextlib.redirect_stderr(err):  # argparse's usage errors go to the caller's stream
+            run(list(sys.argv[1:] if argv is None else argv), out)
     except SystemExit as exc:  # argparse has already printed its usage line
         return int(exc.code or 0)
     except (IngestError, CliError, ModelMissingError) as exc:

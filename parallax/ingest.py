@@ -145,6 +145,8 @@ def split_front_matter(text: str, name: str = "input") -> tuple[dict[str, object
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""
         raise IngestError(f"{name}: the front matter is not valid YAML{line}. Fix it or remove it.") from exc
+    except ValueError as exc:  # YAML turns 2023-02-30 into a date and fails
+        raise IngestError(f"{name}: a date in the front matter does not exist ({exc}). Correct it to a real date.") from exc
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -227,7 +229,8 @@ def article_from_html(html: str, article_id: str, source: str = "upload") -> Art
         html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
     body = getattr(document, "text", None) if document is not None else None
-    if not body or not body.strip():
+    # Menus and link lists come out as a few glued words; an article has sentences.
+    if not body or len(body.split()) < 8:
         raise IngestError(
             f"{article_id}: no article text was found in this HTML page (only navigation or scripts?). "
             "Copy the article text and paste it instead."

@@ -1,0 +1,36 @@
+"""Shared fixtures: the real spaCy pipeline (loaded once) and the seed pair."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from parallax import analyse, read_article
+from parallax.nlp import load_pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+GOLD = ROOT / "tests" / "gold"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict:
+    return json.loads((GOLD / "seed_alignment.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def seed_a(nlp, seed_gold):
+    return analyse(read_article(CORPUS / f"{seed_gold['a']}.md"), nlp=nlp)
+
+
+@pytest.fixture(scope="session")
+def seed_b(nlp, seed_gold):
+    return analyse(read_article(CORPUS / f"{seed_gold['b']}.md"), nlp=nlp)

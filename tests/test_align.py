@@ -1,0 +1,110 @@
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parallax import analyse
+from parallax.align import align, coverage, unify_words
+from parallax.evaluate import score_links
+from parallax.ingest import article_from_text
+from parallax.model import MATCH_KINDS
+
+
+def test_seed_pair_meets_the_link_gate(seed_a, seed_b, seed_gold):
+    """Gate: a careful editor's alignment of the seed pair (tests/gold)."""
+    result = score_links(
+        seed_a, seed_b, align(seed_a, seed_b), seed_gold["links"], seed_gold["defensible"],
+        seed_gold["unique_a"], seed_gold["unique_b"],
+    )
+    assert result.f1 >= 0.90, result
+    assert result.unique_matched_strong == 0
+
+
+def test_article_against_itself_is_one_full_verbatim_match(seed_b):
+    matches = align(seed_b, seed_b)
+    assert len(matches) == 1
+    (match,) = matches
+    alignable = tuple(s.index for s in seed_b.sentences if s.alignable)
+    assert match.kind == "verbatim" and match.a == match.b == alignable and match.score == 1.0
+    assert coverage(seed_b, matches, "a") == 1.0
+
+
+def test_kinds_are_told_apart(nlp):
+    a = analyse(article_from_text(
+        "Wang Yi met Sergei Lavrov in Moscow on Monday for security talks.\n"
+        "The ministers discussed the expansion of NATO forces in the Asia-Pacific region.\n"
+        "Officials said the weather in Moscow was unusually warm.", "a"), nlp=nlp)
+    b = analyse(article_from_text(
+        "Wang Yi met Sergei Lavrov in Moscow on Monday for security talks.\n"
+        "NATO's expansion in the Asia-Pacific region was discussed by the two ministers.\n"
+        "A new football stadium opened in Lisbon with a concert.", "b"), nlp=nlp)
+    kinds = {m.a: m.kind for m in align(a, b)}
+    assert kinds[(0,)] == "verbatim"
+    assert kinds[(1,)] in ("paraphrase", "partial")
+    assert (2,) not in kinds
+
+
+def test_shared_spans_are_whole_words(seed_a, seed_b):
+    for match in align(seed_a, seed_b):
+        for analysis, spans in ((seed_a, match.shared_a), (seed_b, match.shared_b)):
+            text = analysis.article.text
+            for start, end in spans:
+                assert start == 0 or not text[start - 1].isalnum()
+                assert end == len(text) or not text[end].isalnum()
+
+
+def test_misspellings_are_unified_both_ways():
+    assert unify_words({"taas", "visit"}, {"tass", "visit"}, 0.86) == {"taas": "taas", "tass": "taas"}
+    assert unify_words({"tass"}, {"taas"}, 0.86) == {"taas": "taas", "tass": "taas"}
+    assert unify_words({"iran"}, {"moscow"}, 0.86) == {}
+
+
+SENTENCES = [
+    "Wang Yi arrived in Moscow on Monday for four days of talks.",
+    "He will meet Sergei Lavrov, the Russian foreign minister.",
+    "The talks will cover the war in Ukraine and the expansion of NATO.",
+    "Putin has not travelled abroad since the court issued a warrant in March.",
+    "Kim Jong Un visited Russia last week, raising concern in Washington.",
+    "China denies giving Russia weapons for use in Ukraine.",
+    "Analysts say Beijing wants to keep both neighbours close.",
+    "Trade between China and Russia reached a record last year.",
+    "The foreign ministry refused to comment on the visit.",
+    "Lavrov thanked China for its balanced position.",
+]
+
+
+def _analyse_lines(nlp, lines, article_id):
+    return analyse(article_from_text("\n".join(lines), article_id), nlp=nlp)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6, unique=True),
+    st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6, unique=True),
+)
+def test_alignment_invariants(nlp, lines_a, lines_b):
+    a = _analyse_lines(nlp, lines_a, "a")
+    b = _analyse_lines(nlp, lines_b, "b")
+    forward = align(a, b)
+    backward = align(b, a)
+    # Swapping A and B swaps the result.
+    assert {(m.a, m.b, m.kind, m.shared_a, m.shared_b) for m in forward} == {
+        (m.b, m.a, m.kind, m.shared_b, m.shared_a) for m in backward
+    }
+    seen_a: set[int] = set()
+    seen_b: set[int] = set()
+    for m in forward:
+        assert m.kind in MATCH_KINDS and 0.0 <= m.score <= 1.0
+        assert not (set(m.a) & seen_a) and not (set(m.b) & seen_b)
+        seen_a.update(m.a)
+        seen_b.update(m.b)
+        for analysis, spans in ((a, m.shared_a), (b, m.shared_b)):
+            ordered = sorted(spans)
+            for (s1, e1), (s2, _) in zip(ordered, ordered[1:]):
+                assert e1 <= s2  # non-overlapping
+            for s, e in spans:
+                assert 0 <= s < e <= len(analysis.article.text)
+    # Identical sentences on both sides are always found, verbatim.
+    common = set(lines_a) & set(lines_b)
+    verbatim_a = {a.article.text[a.sentences[i].start:a.sentences[i].end] for m in forward if m.kind == "verbatim" for i in m.a}
+    assert common <= verbatim_a
+    for side, analysis in (("a", a), ("b", b)):
+        assert 0.0 <= coverage(analysis, forward, side) <= 1.0

@@ -1,0 +1,114 @@
+import io
+import json
+
+import pytest
+
+from parallax.cli import main
+from tests.conftest import CORPUS
+
+A = str(CORPUS / "wang-yi-russia-rewrite.md")
+B = str(CORPUS / "wang-yi-russia-original.md")
+
+
+def run(*argv):
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_compare_json_follows_the_contract():
+    code, out, err = run("compare", A, B, "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert set(data) == {"documents", "matches", "coverage", "entities", "dates"}
+    docs = data["documents"]
+    assert [d["id"] for d in docs] == ["wang-yi-russia-rewrite", "wang-yi-russia-original"]
+    for d in docs:
+        assert {"id", "title", "outlet", "published", "text", "sentences", "boilerplate"} <= set(d)
+        assert d["published"] == "2023-09-18"
+        for start, end in d["sentences"] + d["boilerplate"]:
+            assert 0 <= start < end <= len(d["text"])
+    assert docs[0]["boilerplate"]
+    for m in data["matches"]:
+        assert m["kind"] in ("verbatim", "paraphrase", "partial") and 0 <= m["score"] <= 1
+        for side, doc in (("a", docs[0]), ("b", docs[1])):
+            assert all(0 <= i < len(doc["sentences"]) for i in m[side])
+            for start, end in m["shared"][side]:
+                assert 0 <= start < end <= len(doc["text"])
+    assert len(data["coverage"]) == 2 and all(0 < c <= 1 for c in data["coverage"])
+    for e in data["entities"]:
+        assert {"name", "label", "variants", "flagged", "mentions"} <= set(e)
+    for d in data["dates"]:
+        assert d["doc"] in (0, 1) and d["kind"] in ("date", "duration")
+        assert docs[d["doc"]]["text"][d["start"]:d["end"]] == d["text"]
+
+
+def test_analyse_one_file_is_one_object_and_jsonl_one_line_per_file():
+    code, out, _ = run("analyse", A)
+    data = json.loads(out)
+    assert code == 0 and len(data["documents"]) == 1 and data["matches"] == [] and data["coverage"] == []
+    code, out, _ = run("analyse", A, B, "--format", "jsonl")
+    lines = out.strip().split("\n")
+    assert code == 0 and [json.loads(line)["documents"][0]["id"] for line in lines] == [
+        "wang-yi-russia-rewrite", "wang-yi-russia-original"]
+    code, out, _ = run("analyse", A, B)
+    assert isinstance(json.loads(out), list)
+
+
+def test_published_flag_overrides_front_matter():
+    code, out, _ = run("analyse", A, "--published", "2024-05-01")
+    data = json.loads(out)
+    assert data["documents"][0]["published"] == "2024-05-01"
+    march = [d for d in data["dates"] if d["text"] == "March"]
+    assert march and march[0]["value"] == "2024-03"
+
+
+def test_matrix_json_and_csv():
+    code, out, _ = run("matrix", A, B, A)
+    data = json.loads(out)
+    m = data["coverage"]
+    assert code == 0 and [m[i][i] for i in range(3)] == [1.0, 1.0, 1.0]
+    assert m[0][2] == 1.0  # the same file twice is a full copy
+    assert m[0][1] > 0.5 and m[1][0] > 0.5
+    code, out, _ = run("matrix", A, B, "--format", "csv")
+    rows = out.strip().split("\n")
+    assert code == 0 and rows[0] == "id,wang-yi-russia-rewrite,wang-yi-russia-original" and len(rows) == 3
+
+
+def _write(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\t\n ", "empty"),
+        ("binary.txt", bytes(range(256)) * 20, "binary"),
+        ("paper.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3 binary", "PDF"),
+        ("garbled.txt", bytes(range(128, 256)) * 3, "not valid UTF-8"),
+        ("bad.md", b"---\ntitle: [oops\n---\nBody", "not valid YAML"),
+        ("date.md", b"---\npublished: 2023-02-30\n---\nBody", "does not exist"),
+        ("notes.pdf", b"plain", "unsupported file type"),
+    ],
+)
+def test_bad_input_is_one_clear_line(tmp_path, name, data, message):
+    code, out, err = run("analyse", _write(tmp_path, name, data))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and message in err and "Traceback" not in err
+
+
+def test_missing_file_and_bad_published_flag(tmp_path):
+    code, _, err = run("compare", A, str(tmp_path / "nope.md"))
+    assert code == 2 and "no such file" in err
+    code, _, err = run("analyse", A, "--published", "2023-13-01")
+    assert code == 2 and "does not exist" in err
+    code, _, err = run("analyse", A, "--published", "yesterday")
+    assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_unknown_command_is_a_usage_error():
+    code, _, err = run("frobnicate")
+    assert code == 2 and "usage" in err.lower()

@@ -1,0 +1,47 @@
+from parallax import analyse
+from parallax.entities import clean_mention, merge_entities
+from parallax.ingest import article_from_text
+
+
+def _by_name(entities):
+    return {e.name: e for e in entities}
+
+
+def test_seed_people_organisations_and_places_are_found(seed_a, seed_b):
+    names = _by_name(merge_entities([seed_a, seed_b]))
+    for name in ("Vladimir Putin", "Wang Yi", "Kim Jong Un", "Xi Jinping", "Sergei Lavrov",
+                 "Russia", "China", "Ukraine", "North Korea", "Moscow", "Beijing", "Belarus", "Kyrgyzstan",
+                 "International Criminal Court", "Kremlin", "NATO", "Tass", "BBC", "United Nations", "United States"):
+        assert name in names, name
+
+
+def test_seed_merges(seed_a, seed_b):
+    names = _by_name(merge_entities([seed_a, seed_b]))
+    putin = names["Vladimir Putin"]
+    assert {"Putin", "President Putin"} <= set(putin.variants)
+    assert putin.docs() == {0, 1}
+    assert "Mr. Wang" in names["Wang Yi"].variants
+    tass = names["Tass"]
+    assert tass.flagged == ("Taas",) and tass.docs() == {0, 1}
+    assert "Putin" not in names and "Wang" not in names and "Taas" not in names
+
+
+def test_organisation_name_orders_and_acronyms_merge(nlp):
+    a = analyse(article_from_text("The International Criminal Court issued a warrant. According to the foreign ministry of China, Mr. Wang will stay for four days.", "a"), nlp=nlp)
+    b = analyse(article_from_text("The ICC said on Monday that the warrant stands. The Chinese Foreign Ministry said nothing.", "b"), nlp=nlp)
+    names = _by_name(merge_entities([a, b]))
+    assert names["International Criminal Court"].docs() == {0, 1}
+    ministry = [e for e in names.values() if "inistry" in e.name]
+    assert len(ministry) == 1 and ministry[0].docs() == {0, 1}
+
+
+def test_different_people_with_different_surnames_stay_apart(nlp):
+    a = analyse(article_from_text("Joe Biden met Emmanuel Macron in Paris. Biden spoke first.", "a"), nlp=nlp)
+    names = _by_name(merge_entities([a]))
+    assert "Joe Biden" in names and "Emmanuel Macron" in names
+    assert names["Joe Biden"].variants == ("Biden",)
+
+
+def test_clean_mention():
+    assert clean_mention("the Kremlin’s")[:2] == ("Kremlin", "Kremlin")
+    assert clean_mention("President Vladimir Putin")[1] == "Vladimir Putin"
