@@ -1,0 +1,201 @@
+"""Reading-view HTML for one article column, as a pure function (golden-tested).
+
+Article text is untrusted. Every character of it goes through
+``html.escape`` here; the only tags are Parallax's own ``<mark>`` and
+``<span>``, with fixed class names and numeric data attributes. The result
+is meant for ``st.html`` (which also runs DOMPurify and never interprets
+Markdown or LaTeX, so "$5 million" and "**x**" show as written).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import Comparison, Match, Span
+
+KIND_LABELS = {
+    "verbatim": "Verbatim copy",
+    "paraphrase": "Close paraphrase",
+    "partial": "Partial overlap",
+    "unique": "Only in this article",
+    "boilerplate": "Page furniture (not article text)",
+}
+_META_KINDS = ("byline", "dateline", "caption")
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    """What the column shows: matches at or above ``min_score``; ``only_unique`` dims shared passages."""
+
+    min_score: float = 0.0
+    only_unique: bool = False
+    entity_spans: tuple[Span, ...] = ()
+    focus_sentence: int | None = None
+
+
+def visible_matches(comparison: Comparison, min_score: float) -> list[tuple[int, Match]]:
+    return [(k, m) for k, m in enumerate(comparison.matches) if m.score >= min_score]
+
+
+def _snippet(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _counterpart(comparison: Comparison, match: Match, side: int) -> str:
+    other = comparison.documents[1 - side]
+    ids = match.b if side == 0 else match.a
+    return " ".join(other.article.text[other.sentences[i].start:other.sentences[i].end] for i in ids)
+
+
+def _paint(text: str, start: int, end: int, layers: Iterable[tuple[str, tuple[Span, ...]]]) -> str:
+    """Escaped ``text[start:end]`` with inline spans for each layer (classes combine where layers overlap)."""
+    cuts = {start, end}
+    prepared = []
+    for css, spans in layers:
+        clipped = tuple((max(s, start), min(e, end)) for s, e in spans if s < end and e > start)
+        prepared.append((css, clipped))
+        for s, e in clipped:
+            cuts.update((s, e))
+    points = sorted(cuts)
+    out: list[str] = []
+    for s, e in zip(points, points[1:]):
+        classes = [css for css, spans in prepared if any(a <= s and e <= b for a, b in spans)]
+        piece = html.escape(text[s:e], quote=True)
+        out.append(f'<span class="{" ".join(classes)}">{piece}</span>' if classes else piece)
+    return "".join(out)
+
+
+def render_column(comparison: Comparison, side: int, view: ViewFilter = ViewFilter()) -> str:
+    """The marked-up text of ``documents[side]``, every character of the text shown exactly once."""
+    analysis = comparison.documents[side]
+    text = analysis.article.text
+    by_sentence: dict[int, tuple[int, Match]] = {}
+    for k, match in visible_matches(comparison, view.min_score):
+        for i in match.a if side == 0 else match.b:
+            by_sentence[i] = (k, match)
+    boilerplate = analysis.boilerplate
+    out: list[str] = [f'<div class="px-text" data-side="{"ab"[side]}">']
+    cursor = 0
+    for sentence in analysis.sentences:
+        if sentence.start > cursor:
+            out.append(html.escape(text[cursor:sentence.start], quote=True))
+        found = by_sentence.get(sentence.index)
+        shared: tuple[Span, ...] = ()
+        attrs = [f'data-s="{sentence.index}"']
+        if sentence.kind == "boilerplate" or any(s <= sentence.start and sentence.end <= e for s, e in boilerplate):
+            kind = "boilerplate"
+        elif found is not None:
+            k, match = found
+            kind = match.kind
+            shared = match.shared_a if side == 0 else match.shared_b
+            tip = f"{KIND_LABELS[kind]} · score {match.score:.2f}\n{_snippet(_counterpart(comparison, match, side))}"
+            attrs += [f'data-m="{k}"', f'title="{html.escape(tip, quote=True)}"']
+        elif sentence.kind in _META_KINDS:
+            kind = "meta"
+        else:
+            kind = "unique"
+        classes = ["px", f"px-{kind}"]
+        if view.only_unique and kind in ("verbatim", "paraphrase", "partial"):
+            classes.append("px-dim")
+        if view.focus_sentence == sentence.index:
+            classes.append("px-focus")
+        if sentence.kind == "headline":
+            classes.append("px-headline")
+        body = _paint(text, sentence.start, sentence.end, (("px-shared", shared), ("px-entity", view.entity_spans)))
+        out.append(f'<mark class="{" ".join(classes)}" data-kind="{kind}" {" ".join(attrs)}>{body}</mark>')
+        cursor = sentence.end
+    if cursor < len(text):
+        out.append(html.escape(text[cursor:], quote=True))
+    out.append("</div>")
+    return "".join(out)
+
+
+def render_header(comparison: Comparison, side: int) -> str:
+    """Title, outlet, date and coverage line of a column (all escaped)."""
+    article = comparison.documents[side].article
+    outlet = article.outlet or "outlet unknown"
+    published = article.published.isoformat() if article.published else "publication date unknown"
+    cover = ""
+    if comparison.coverage:
+        share = round(100 * comparison.coverage[side])
+        cover = f'<div class="px-coverage"><b>{share}%</b> of this article is also in the other</div>'
+    return (
+        f'<div class="px-head"><div class="px-title">{html.escape(article.title or article.id)}</div>'
+        f'<div class="px-meta">{html.escape(outlet)} · {html.escape(published)} · <code>{html.escape(article.id)}</code></div>'
+        f"{cover}</div>"
+    )
+
+
+def render_legend() -> str:
+    items = "".join(
+        f'<span class="px-legend-item"><mark class="px px-{kind}" data-kind="{kind}">{html.escape(label)}</mark></span>'
+        for kind, label in KIND_LABELS.items()
+    )
+    return (
+        f'<div class="px-legend">{items}<span class="px-legend-item"><span class="px-shared">shared words</span></span></div>'
+    )
+
+
+STYLE = """
+<style>
+.px-text { white-space: pre-wrap; line-height: 1.7; font-size: 1.02rem; font-family: Georgia, 'Times New Roman', serif; }
+.px { border-radius: 3px; padding: 0 1px; color: inherit; cursor: default; transition: outline 0.1s; }
+.px-verbatim { background: #c9b6f2; }
+.px-paraphrase { background: #b9dcf7; }
+.px-partial { background: #e3eef8; border-bottom: 2px dotted #6a9fd4; }
+.px-unique { background: #ffe3a3; }
+.px-meta { background: transparent; color: #666; font-style: italic; }
+.px-boilerplate { background: transparent; color: #9a9a9a; text-decoration: line-through; text-decoration-color: #ccc; }
+.px-headline { font-weight: 700; }
+.px-shared { font-weight: 600; text-decoration: underline; text-decoration-color: rgba(40,40,120,0.45); text-underline-offset: 3px; }
+.px-entity { outline: 2px solid #d1495b; border-radius: 2px; background: #fde2e4; }
+.px-dim { background: transparent !important; color: #b0b0b0; border-bottom: none; }
+.px-dim .px-shared { font-weight: normal; text-decoration: none; }
+.px[data-m] { cursor: pointer; }
+.px-linked { outline: 3px solid #1f4e96; box-shadow: 0 0 0 3px rgba(31,78,150,0.18); }
+.px-focus { outline: 3px solid #d1495b; }
+.px-head { margin-bottom: 0.6rem; }
+.px-title { font-size: 1.25rem; font-weight: 700; line-height: 1.3; }
+.px-meta { color: #666; font-size: 0.85rem; }
+.px-coverage { margin-top: 0.2rem; font-size: 0.95rem; }
+.px-legend { display: flex; flex-wrap: wrap; gap: 0.5rem 0.9rem; font-size: 0.85rem; margin: 0.2rem 0 0.6rem; }
+.px-entity-list { font-size: 0.88rem; line-height: 1.5; }
+.px-entity-list .px-flag { color: #b3261e; font-weight: 600; }
+.px-entity-list .px-variants { color: #666; }
+.px-badge { display: inline-block; min-width: 3.2em; text-align: center; font-size: 0.68rem; text-transform: uppercase; letter-spacing: 0.03em; border-radius: 3px; padding: 0 3px; color: #fff; background: #777; }
+.px-badge-person { background: #1f4e96; } .px-badge-org { background: #6b3fa0; } .px-badge-place { background: #2e7d4f; } .px-badge-group { background: #a0522d; }
+.px-note { border-left: 4px solid #1f4e96; padding: 0.3rem 0.7rem; background: #f3f6fb; font-size: 0.92rem; white-space: pre-wrap; }
+</style>
+"""
+
+
+def entity_groups(comparison: Comparison) -> dict[str, list]:
+    """Entities split into in both / only in A / only in B (for two documents)."""
+    groups: dict[str, list] = {"both": [], "a": [], "b": []}
+    for entity in comparison.entities:
+        docs = entity.docs()
+        key = "both" if docs == {0, 1} else ("a" if docs == {0} else "b")
+        groups[key].append(entity)
+    return groups
+
+
+_LABEL_BADGES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group", "EVENT": "event"}
+
+
+def render_entity_list(entities, n_docs: int = 2) -> str:  # type: ignore[no-untyped-def]
+    """An escaped list: icon, name, mention counts per article, variants and flagged spellings."""
+    rows = []
+    for e in entities:
+        counts = [sum(1 for m in e.mentions if m.doc == d) for d in range(n_docs)]
+        count = " · ".join(f"{'AB'[d]} {c}" for d, c in enumerate(counts)) if n_docs > 1 else str(counts[0])
+        variants = f' <span class="px-variants">({html.escape(", ".join(e.variants))})</span>' if e.variants else ""
+        flagged = (
+            f' <span class="px-flag" title="suspected misspelling">⚠ also spelled {html.escape(", ".join(e.flagged))}</span>'
+            if e.flagged else ""
+        )
+        badge = _LABEL_BADGES.get(e.label, "other")
+        rows.append(f'<div><span class="px-badge px-badge-{badge}">{badge}</span> <b>{html.escape(e.name)}</b> <small>{count}</small>{variants}{flagged}</div>')
+    return f'<div class="px-entity-list">{"".join(rows) or "<i>none</i>"}</div>'

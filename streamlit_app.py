@@ -1,0 +1,206 @@
+"""Parallax home page: two reports of one story side by side.
+
+Run: streamlit run streamlit_app.py
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from parallax.align import coverage
+from parallax.analyse import ENGLISH_ONLY_WARNING
+from parallax.render import (
+    ViewFilter,
+    entity_groups,
+    render_column,
+    render_entity_list,
+    render_header,
+    render_legend,
+)
+from parallax.timeline import plotted, timeline_figure
+
+ui.page_setup("Compare")
+articles = ui.library()
+corpus_warnings = ui.corpus()[1]
+ids = list(articles)
+
+# --- Which pair: the URL (?a=&b=) on arrival, the pickers after that. -------------------------
+if "pick_a" not in st.session_state:
+    wanted = {"a": st.query_params.get("a"), "b": st.query_params.get("b")}
+    for side, default in zip("ab", ui.DEMO_PAIR):
+        chosen = wanted[side]
+        if chosen and chosen not in articles:
+            st.warning(
+                f"The link asks for article “{chosen}” as {side.upper()}, but there is no such article in the library. "
+                "Showing the demo pair instead: pick the articles you want below, or add yours on the Library page."
+            )
+            chosen = None
+        fallback = default if default in articles else (ids[0] if ids else None)
+        st.session_state[f"pick_{side}"] = chosen or fallback
+        if not ids:
+            break
+    else:
+        if st.session_state.pick_b == st.session_state.pick_a and len(ids) > 1 and not wanted["b"]:
+            st.session_state.pick_b = next(i for i in ids if i != st.session_state.pick_a)
+
+st.title("Parallax")
+st.caption("Two reports of one story, side by side: what is shared, what was rewritten, what each one adds.")
+if corpus_warnings:
+    st.warning(f"{len(corpus_warnings)} corpus file(s) could not be read and were skipped; the Library page lists why.")
+if not ids:
+    st.error("The library is empty. Add articles on the Library page (upload or paste), or put .md files in corpus/.")
+    st.stop()
+for side in "ab":  # a session article may have gone (new session): fall back, do not crash
+    if st.session_state.get(f"pick_{side}") not in articles:
+        st.session_state[f"pick_{side}"] = ids[0]
+
+
+def _swap() -> None:
+    st.session_state.pick_a, st.session_state.pick_b = st.session_state.pick_b, st.session_state.pick_a
+
+
+picker_a, swap, picker_b = st.columns([10, 1, 10], vertical_alignment="bottom")
+picker_a.selectbox("Article A", ids, key="pick_a", format_func=lambda i: ui.label_of(articles[i]))
+swap.button("⇄", on_click=_swap, help="Swap A and B", width="stretch")
+picker_b.selectbox("Article B", ids, key="pick_b", format_func=lambda i: ui.label_of(articles[i]))
+show_col, slider_col = st.columns([3, 2])
+show = show_col.radio(
+    "Show", ["Everything", "Only what B adds", "Only what A adds"], horizontal=True, key="show",
+    help="Dims the passages the other article also carries, so what one article adds stands out.",
+)
+min_score = slider_col.slider(
+    "Minimum similarity", 0.0, 1.0, 0.0, 0.05, key="min_score",
+    help="Matches scoring below this are treated as unique to each article.",
+)
+
+# Keep the URL in step with the pickers, so a copied link opens this same view.
+id_a, id_b = st.session_state.pick_a, st.session_state.pick_b
+permalink = {}
+for side, chosen in (("a", id_a), ("b", id_b)):
+    if articles[chosen].source == "corpus":
+        permalink[side] = chosen
+if dict(st.query_params) != permalink:
+    st.query_params.from_dict(permalink)
+if len(permalink) < 2:
+    st.caption("Articles added in this session are not in the link; save them to the corpus on the Library page to share.")
+
+article_a, article_b = articles[id_a], articles[id_b]
+try:
+    full = ui.comparison_of(article_a, article_b)
+except Exception as exc:  # the view must survive any article; say what to do
+    st.error(
+        f"Parallax could not compare these two articles ({type(exc).__name__}: {exc}). "
+        "Try another pair, or re-add the article on the Library page as plain text."
+    )
+    st.stop()
+
+matches = ui.filtered(full.matches, min_score)
+view = dataclasses.replace(
+    full,
+    matches=matches,
+    coverage=(coverage(full.documents[0], matches, "a"), coverage(full.documents[1], matches, "b")),
+)
+if id_a == id_b:
+    st.info("The same article is on both sides: everything is a verbatim copy. Pick another article for A or B.")
+for analysis in view.documents:
+    if not analysis.english:
+        st.info(f"{analysis.article.title or analysis.article.id}: {ENGLISH_ONLY_WARNING}")
+
+# --- Sidebar: entities of both articles. ------------------------------------------------------
+groups = entity_groups(view)
+with st.sidebar:
+    st.header("Entities")
+    names = [e.name for e in view.entities]
+    chosen_entity = st.selectbox("Highlight an entity", ["(none)", *names], key="entity")
+    flagged = [e for e in view.entities if e.flagged]
+    if flagged:
+        st.warning(
+            "Suspected misspellings across the two articles: "
+            + "; ".join(f"{e.name} / {', '.join(e.flagged)}" for e in flagged)
+        )
+    for title, key in (("In both", "both"), ("Only in A", "a"), ("Only in B", "b")):
+        st.subheader(f"{title} ({len(groups[key])})")
+        st.html(render_entity_list(groups[key]))
+
+entity_spans: list[tuple[tuple[int, int], ...]] = [(), ()]
+if chosen_entity != "(none)":
+    entity = next(e for e in view.entities if e.name == chosen_entity)
+    for doc in (0, 1):
+        entity_spans[doc] = tuple((m.start, m.end) for m in entity.mentions if m.doc == doc)
+
+# --- Timeline selection picks a sentence to highlight. -----------------------------------------
+focus: tuple[int, int] | None = None
+selection = st.session_state.get("timeline")
+if selection:
+    points = selection.get("selection", {}).get("points", []) if isinstance(selection, dict) else selection.selection.points
+    for point in points:
+        custom = point.get("customdata")
+        custom = custom[0] if isinstance(custom, (list, tuple)) else custom
+        if isinstance(custom, str) and ":" in custom:
+            doc, sentence = custom.split(":", 1)
+            if doc.isdigit() and sentence.isdigit():
+                focus = (int(doc), int(sentence))
+
+# --- The reading view. -----------------------------------------------------------------------
+st.html(render_legend())
+columns = st.columns(2, gap="medium")
+for side, column in enumerate(columns):
+    only_unique = (show == "Only what B adds" and side == 1) or (show == "Only what A adds" and side == 0)
+    filt = ViewFilter(
+        min_score=min_score,
+        only_unique=only_unique,
+        entity_spans=entity_spans[side],
+        focus_sentence=focus[1] if focus and focus[0] == side else None,
+    )
+    with column:
+        st.html(render_header(view, side))
+        with st.container(height=640, key=f"column_{'ab'[side]}"):
+            st.html(render_column(view, side, filt))
+
+linked = ui.LINKER(key="px_linker", on_selected_change=lambda: None)
+selected = getattr(linked, "selected", None)
+if isinstance(selected, str) and ":" in selected:
+    side_name, match_id = selected.split(":", 1)
+    if match_id.isdigit() and int(match_id) < len(view.matches):
+        match = view.matches[int(match_id)]
+        texts = []
+        for doc, ids_ in ((0, match.a), (1, match.b)):
+            analysis = view.documents[doc]
+            texts.append(" ".join(analysis.article.text[analysis.sentences[i].start:analysis.sentences[i].end] for i in ids_))
+        st.html(
+            f'<div class="px-note"><b>Selected: {html.escape(match.kind)} match, score {match.score:.2f}</b>\n'
+            f"<b>A:</b> {html.escape(texts[0])}\n<b>B:</b> {html.escape(texts[1])}</div>"
+        )
+else:
+    st.caption("Hover over a highlighted passage to light up its counterpart; click it to pin the pair below.")
+
+# --- Timeline. ------------------------------------------------------------------------------
+st.subheader("Timeline")
+points, rest = plotted(view)
+if points:
+    st.plotly_chart(
+        timeline_figure(view), key="timeline", on_select="rerun", selection_mode="points",
+        config={"displayModeBar": False}, theme="streamlit",
+    )
+    if focus:
+        analysis = view.documents[focus[0]]
+        if focus[1] < len(analysis.sentences):
+            s = analysis.sentences[focus[1]]
+            st.html(f'<div class="px-note"><b>{"AB"[focus[0]]}:</b> {html.escape(analysis.article.text[s.start:s.end])}</div>')
+else:
+    st.caption("No dates with a resolvable value in these articles.")
+if rest:
+    st.caption("Durations and dates that cannot be placed on the chart")
+    st.dataframe(
+        pd.DataFrame(
+            [{"article": "AB"[doc], "expression": d.text, "kind": d.kind, "granularity": d.granularity,
+              "value": d.value or "—"} for doc, d in rest]
+        ),
+        hide_index=True,
+        width="stretch",
+    )

@@ -1,0 +1,118 @@
+"""Streamlit glue shared by every page: caching, the article library, page style.
+
+The only place that wraps the core in Streamlit caches. The pages import
+this and :mod:`parallax`, and only render.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from parallax import Analysis, Article, Comparison, analyse, compare, load_corpus
+from parallax.model import Match
+from parallax.nlp import load_pipeline
+from parallax.options import DEFAULT_OPTIONS
+from parallax.render import STYLE
+
+ROOT = Path(__file__).resolve().parent
+CORPUS = Path(os.environ.get("PARALLAX_CORPUS", ROOT / "corpus"))
+DEMO_PAIR = ("wang-yi-russia-rewrite", "wang-yi-russia-original")
+SESSION_KEY = "px_session_articles"  # id -> Article, uploaded or pasted in this session
+
+LINKER_JS = """
+export default function(component) {
+  // Wires hover/click on the reading view's marks. It reads only numeric
+  // data attributes and toggles classes: no article text passes through here.
+  window.__pxSet = component.setTriggerValue;
+  if (window.__pxLinked) { return; }
+  window.__pxLinked = true;
+  const clear = () => document.querySelectorAll('mark.px-linked').forEach((e) => e.classList.remove('px-linked'));
+  const markOf = (target) => (target && target.closest) ? target.closest('mark.px[data-m]') : null;
+  const light = (mark, scroll) => {
+    const m = mark.getAttribute('data-m');
+    if (!/^[0-9]+$/.test(m)) { return; }
+    clear();
+    document.querySelectorAll('mark.px[data-m="' + m + '"]').forEach((e) => e.classList.add('px-linked'));
+    const column = mark.closest('.px-text');
+    if (!scroll || !column) { return; }
+    const side = column.getAttribute('data-side');
+    const other = document.querySelector('.px-text:not([data-side="' + side + '"]) mark.px[data-m="' + m + '"]');
+    if (other) { other.scrollIntoView({block: 'nearest', behavior: 'smooth'}); }
+  };
+  document.addEventListener('mouseover', (ev) => { const mark = markOf(ev.target); if (mark) { light(mark, true); } });
+  document.addEventListener('click', (ev) => {
+    const mark = markOf(ev.target);
+    if (!mark) { return; }
+    light(mark, true);
+    const column = mark.closest('.px-text');
+    if (window.__pxSet && column) { window.__pxSet('selected', column.getAttribute('data-side') + ':' + mark.getAttribute('data-m')); }
+  });
+}
+"""
+
+
+def page_setup(title: str) -> None:
+    st.set_page_config(page_title=f"{title} · Parallax", page_icon="◧", layout="wide")
+    st.html(STYLE)
+
+
+@st.cache_resource(show_spinner="Loading the English language model…")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_pipeline(DEFAULT_OPTIONS.model_names)
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def corpus() -> tuple[dict[str, Article], tuple[str, ...]]:
+    loaded = load_corpus(CORPUS)
+    return {a.id: a for a in loaded.articles}, loaded.warnings
+
+
+@st.cache_data(max_entries=512, show_spinner="Analysing the article (sentences, entities, dates)…")
+def analysis_of(article: Article) -> Analysis:
+    return analyse(article, DEFAULT_OPTIONS, nlp=nlp())
+
+
+@st.cache_data(max_entries=256, show_spinner="Aligning the two articles…")
+def comparison_of(a: Article, b: Article) -> Comparison:
+    return compare(analysis_of(a), analysis_of(b), DEFAULT_OPTIONS)
+
+
+def session_articles() -> dict[str, Article]:
+    return st.session_state.setdefault(SESSION_KEY, {})
+
+
+def add_session_article(article: Article) -> str:
+    """Keep an uploaded or pasted article for this session; returns its (unique) id."""
+    articles = session_articles()
+    known = set(articles) | set(corpus()[0])
+    base = article.id
+    article_id, n = base, 2
+    while article_id in known and articles.get(article_id) != article:
+        article_id, n = f"{base}-{n}", n + 1
+    articles[article_id] = Article(**{**article.__dict__, "id": article_id})
+    return article_id
+
+
+def library() -> dict[str, Article]:
+    """Corpus articles, then this session's own (corpus ids win)."""
+    articles = dict(corpus()[0])
+    for article_id, article in session_articles().items():
+        articles.setdefault(article_id, article)
+    return articles
+
+
+def label_of(article: Article) -> str:
+    title = article.title or article.id
+    title = title if len(title) <= 70 else title[:69] + "…"
+    mine = " (this session)" if article.source in ("upload", "paste") else ""
+    return f"{title}{mine} — {article.id}"
+
+
+def filtered(matches: tuple[Match, ...], min_score: float) -> tuple[Match, ...]:
+    return tuple(m for m in matches if m.score >= min_score)
+
+
+LINKER = st.components.v2.component("parallax_linker", js=LINKER_JS)
