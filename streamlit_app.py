@@ -30,8 +30,10 @@ corpus_warnings = ui.corpus()[1]
 ids = list(articles)
 
 # --- Which pair: the URL (?a=&b=) on arrival, the pickers after that. -------------------------
-if "pick_a" not in st.session_state:
+# The pair lives in a plain session key: widget keys are dropped when the user visits another page.
+if "px_pair" not in st.session_state:
     wanted = {"a": st.query_params.get("a"), "b": st.query_params.get("b")}
+    pair = []
     for side, default in zip("ab", ui.DEMO_PAIR):
         chosen = wanted[side]
         if chosen and chosen not in articles:
@@ -40,13 +42,11 @@ if "pick_a" not in st.session_state:
                 "Showing the demo pair instead: pick the articles you want below, or add yours on the Library page."
             )
             chosen = None
-        fallback = default if default in articles else (ids[0] if ids else None)
-        st.session_state[f"pick_{side}"] = chosen or fallback
-        if not ids:
-            break
-    else:
-        if st.session_state.pick_b == st.session_state.pick_a and len(ids) > 1 and not wanted["b"]:
-            st.session_state.pick_b = next(i for i in ids if i != st.session_state.pick_a)
+        pair.append(chosen or (default if default in articles else (ids[0] if ids else None)))
+    st.session_state.px_pair = tuple(pair)
+goto = st.session_state.pop("px_goto", None)  # set by the Library and Story pages
+if goto:
+    st.session_state.px_pair = tuple(goto)
 
 st.title("Parallax")
 st.caption("Two reports of one story, side by side: what is shared, what was rewritten, what each one adds.")
@@ -55,19 +55,23 @@ if corpus_warnings:
 if not ids:
     st.error("The library is empty. Add articles on the Library page (upload or paste), or put .md files in corpus/.")
     st.stop()
-for side in "ab":  # a session article may have gone (new session): fall back, do not crash
-    if st.session_state.get(f"pick_{side}") not in articles:
-        st.session_state[f"pick_{side}"] = ids[0]
+# A session article may be gone (new session, removed): fall back, never crash.
+st.session_state.px_pair = tuple(x if x in articles else ids[0] for x in st.session_state.px_pair)
+st.session_state.pick_a, st.session_state.pick_b = st.session_state.px_pair
+
+
+def _picked() -> None:
+    st.session_state.px_pair = (st.session_state.pick_a, st.session_state.pick_b)
 
 
 def _swap() -> None:
-    st.session_state.pick_a, st.session_state.pick_b = st.session_state.pick_b, st.session_state.pick_a
+    st.session_state.px_pair = (st.session_state.pick_b, st.session_state.pick_a)
 
 
 picker_a, swap, picker_b = st.columns([10, 1, 10], vertical_alignment="bottom")
-picker_a.selectbox("Article A", ids, key="pick_a", format_func=lambda i: ui.label_of(articles[i]))
+picker_a.selectbox("Article A", ids, key="pick_a", format_func=lambda i: ui.label_of(articles[i]), on_change=_picked)
 swap.button("⇄", on_click=_swap, help="Swap A and B", width="stretch")
-picker_b.selectbox("Article B", ids, key="pick_b", format_func=lambda i: ui.label_of(articles[i]))
+picker_b.selectbox("Article B", ids, key="pick_b", format_func=lambda i: ui.label_of(articles[i]), on_change=_picked)
 show_col, slider_col = st.columns([3, 2])
 show = show_col.radio(
     "Show", ["Everything", "Only what B adds", "Only what A adds"], horizontal=True, key="show",
@@ -79,7 +83,7 @@ min_score = slider_col.slider(
 )
 
 # Keep the URL in step with the pickers, so a copied link opens this same view.
-id_a, id_b = st.session_state.pick_a, st.session_state.pick_b
+id_a, id_b = st.session_state.px_pair
 permalink = {}
 for side, chosen in (("a", id_a), ("b", id_b)):
     if articles[chosen].source == "corpus":

