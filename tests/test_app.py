@@ -1,0 +1,150 @@
+"""AppTest over the real scripts with the real model: no exception, and the controls change the view."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from parallax.ingest import article_from_text
+from tests.conftest import ROOT
+
+APP = str(ROOT / "streamlit_app.py")
+PAGES = ["pages/1_Library.py", "pages/2_Story.py", "pages/3_About.py"]
+HOSTILE = (
+    "<script>window.__pwned=1</script> costs $5 million and $10 million, $x^2$ and **bold** _under_.\n"
+    "Click <a href=\"javascript:alert(1)\">here</a> <img src=x onerror=alert(2)> & <b>not bold</b>."
+)
+
+
+def start(**query) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def html_of(at: AppTest) -> str:
+    return "\n".join(str(h.value) for h in at.get("html"))
+
+
+def columns(at: AppTest) -> list[str]:
+    return [str(h.value) for h in at.get("html") if 'class="px-text"' in str(h.value)]
+
+
+def headers(at: AppTest) -> list[str]:
+    return re.findall(r'<div class="px-title">(.*?)</div>', html_of(at))
+
+
+def test_home_opens_on_the_demo_pair_with_marks_of_several_kinds():
+    at = start()
+    assert not at.exception
+    text = html_of(at)
+    assert len(columns(at)) == 2
+    kinds = set(re.findall(r'data-kind="(\w+)"', "".join(columns(at))))
+    assert {"paraphrase", "partial", "unique", "boilerplate"} <= kinds
+    assert "of this article is also in the other" in text
+    assert headers(at) == ["Wang Yi visits Moscow right after Kim Jong Un", "China&#x27;s top diplomat Wang Yi in Russia for security talks"]
+    assert dict(at.query_params) == {"a": ["wang-yi-russia-rewrite"], "b": ["wang-yi-russia-original"]} or dict(
+        at.query_params) == {"a": "wang-yi-russia-rewrite", "b": "wang-yi-russia-original"}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs(page):
+    at = start()
+    at.switch_page(page).run()
+    assert not at.exception
+
+
+def test_permalink_opens_the_chosen_pair():
+    at = start(a="wang-yi-russia-original", b="wang-yi-russia-rewrite")
+    assert not at.exception
+    assert headers(at)[0].startswith("China&#x27;s top diplomat")
+
+
+def test_unknown_id_in_link_is_a_message_not_a_crash():
+    at = start(a="no-such-article", b="wang-yi-russia-original")
+    assert not at.exception
+    assert any("no-such-article" in w.value for w in at.warning)
+    assert len(columns(at)) == 2
+
+
+def test_swap_exchanges_the_columns():
+    at = start()
+    before = headers(at)
+    at.button[0].click().run()
+    assert headers(at) == list(reversed(before))
+    values = {k: (v if isinstance(v, str) else v[0]) for k, v in dict(at.query_params).items()}
+    assert values == {"a": "wang-yi-russia-original", "b": "wang-yi-russia-rewrite"}
+
+
+def test_similarity_slider_and_show_filter_change_the_view():
+    at = start()
+    at.slider(key="min_score").set_value(1.0).run()
+    kinds = set(re.findall(r'data-kind="(\w+)"', "".join(columns(at))))
+    assert "paraphrase" not in kinds and "partial" not in kinds and "unique" in kinds
+    at.slider(key="min_score").set_value(0.0).run()
+    at.radio(key="show").set_value("Only what B adds").run()
+    a_col, b_col = columns(at)
+    assert "px-dim" in b_col and "px-dim" not in a_col
+
+
+def test_entity_selection_highlights_mentions_in_both_columns():
+    at = start()
+    at.selectbox(key="entity").set_value("Vladimir Putin").run()
+    a_col, b_col = columns(at)
+    assert "px-entity" in a_col and "px-entity" in b_col
+    assert "Taas" in html_of(at) and "also spelled" in html_of(at)
+
+
+def test_hostile_session_article_is_escaped_and_inert():
+    at = AppTest.from_file(APP, default_timeout=120)
+    hostile = article_from_text(HOSTILE, "hostile", title="<i>$1</i> **Title**", source="paste")
+    at.session_state["px_session_articles"] = {"hostile": hostile}
+    at.session_state["px_pair"] = ("hostile", "wang-yi-russia-original")
+    at.run()
+    assert not at.exception
+    column = columns(at)[0]
+    assert "<script" not in column and "<img" not in column and "<a " not in column
+    assert "&lt;script&gt;" in column and "$5 million and $10 million" in column and "**bold**" in column
+    assert "&lt;i&gt;$1&lt;/i&gt; **Title**" in html_of(at)
+
+
+def test_pasted_article_is_added_and_kept_across_pages():
+    at = start()
+    at.switch_page("pages/1_Library.py").run()
+    at.text_input(key="paste_title").input("My pasted report")
+    at.text_input(key="paste_published").input("2023-09-19")
+    at.text_area(key="paste_text").input("Wang Yi met Sergei Lavrov in Moscow on Tuesday. They discussed Ukraine.")
+    add = next(b for b in at.button if b.label == "Add pasted article")
+    add.click().run()
+    assert not at.exception
+    assert any("Added" in s.value for s in at.success)
+    assert "my-pasted-report" in at.session_state["px_session_articles"]
+    at.switch_page("streamlit_app.py").run()
+    assert "my-pasted-report" in at.selectbox(key="pick_a").options or any(
+        "my-pasted-report" in o for o in at.selectbox(key="pick_a").options)
+
+
+def test_bad_paste_keeps_the_text_and_says_what_to_do():
+    at = start()
+    at.switch_page("pages/1_Library.py").run()
+    at.text_input(key="paste_published").input("18/09/2023")
+    at.text_area(key="paste_text").input("Some text I must not lose.")
+    next(b for b in at.button if b.label == "Add pasted article").click().run()
+    assert any("YYYY-MM-DD" in e.value for e in at.error)
+    assert at.text_area(key="paste_text").value == "Some text I must not lose."
+
+
+def test_upload_adds_an_article_and_reports_bad_files():
+    at = start()
+    at.switch_page("pages/1_Library.py").run()
+    uploader = at.get("file_uploader")[0] if at.get("file_uploader") else None
+    if uploader is None or not hasattr(uploader, "set_value"):
+        pytest.skip("this Streamlit version's AppTest cannot drive file_uploader")
+    uploader.set_value([("report.txt", b"Wang Yi met Sergei Lavrov in Moscow on Tuesday.", "text/plain"),
+                        ("fake.txt", b"%PDF-1.4 binary", "text/plain")]).run()
+    assert not at.exception
+    assert any("report" in s.value for s in at.success)
+    assert any("PDF" in e.value for e in at.error)

@@ -1,0 +1,124 @@
+"""Real-browser tests: `streamlit run` driven by Debian's Chromium through Playwright.
+
+They see what AppTest cannot: the rendered marks after Streamlit's sanitiser,
+the hover linking (JavaScript), and that hostile text stays inert.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS, ROOT
+
+pytestmark = pytest.mark.browser
+CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/lib/chromium/chromium") if Path(p).exists()), None)
+if CHROMIUM is None:
+    pytest.skip("Debian's chromium is not installed (.ci/run installs it)", allow_module_level=True)
+playwright = pytest.importorskip("playwright.sync_api")
+expect = playwright.expect
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM,
+            "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """One `streamlit run` for the session, on a corpus with the seeds and two hostile articles."""
+    corpus = tmp_path_factory.mktemp("corpus")
+    for path in list(CORPUS.glob("*.md")) + list((ROOT / "tests/fixtures/hostile").glob("*.md")):
+        shutil.copy(path, corpus / path.name)
+    port = _free_port()
+    env = {**os.environ, "PARALLAX_CORPUS": str(corpus), "PARALLAX_READ_ONLY": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
+         "--browser.gatherUsageStats", "false", "--global.developmentMode", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        server.kill()
+        pytest.fail("streamlit run did not become healthy in 60 s")
+    yield url
+    server.terminate()
+    server.wait(timeout=20)
+
+
+def open_app(page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']")).to_be_attached(timeout=60_000)
+    expect(page.locator(".px-text")).to_have_count(2, timeout=90_000)
+    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(timeout=90_000)
+
+
+def test_demo_pair_shows_marks_of_several_kinds(page, app_url):
+    open_app(page, app_url)
+    for kind in ("paraphrase", "partial", "unique", "boilerplate"):
+        assert page.locator(f".px-text mark[data-kind='{kind}']").count() > 0, kind
+    assert page.locator(".px-text .px-shared").count() > 10
+    # Each kind has its own colour.
+    colours = {
+        kind: page.locator(f".px-text mark[data-kind='{kind}']").first.evaluate("e => getComputedStyle(e).backgroundColor")
+        for kind in ("paraphrase", "partial", "unique")
+    }
+    assert len(set(colours.values())) == 3, colours
+
+
+def test_hovering_a_passage_lights_up_its_counterpart(page, app_url):
+    open_app(page, app_url)
+    source = page.locator(".px-text[data-side='a'] mark.px[data-m]").nth(3)
+    match_id = source.get_attribute("data-m")
+    source.hover()
+    counterpart = page.locator(f".px-text[data-side='b'] mark.px[data-m='{match_id}']").first
+    expect(counterpart).to_have_class(re.compile(r"\bpx-linked\b"), timeout=5_000)
+    assert page.locator(".px-text[data-side='b'] mark.px-linked").count() >= 1
+    # Moving to another passage moves the highlight.
+    other = page.locator(f".px-text[data-side='a'] mark.px[data-m]:not([data-m='{match_id}'])").first
+    other.hover()
+    expect(counterpart).not_to_have_class(re.compile(r"\bpx-linked\b"), timeout=5_000)
+
+
+def test_hostile_articles_show_literally_and_nothing_executes(page, app_url):
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_app(page, f"{app_url}/?a=hostile-script&b=hostile-html")
+    page.wait_for_timeout(1500)
+    assert dialogs == []
+    assert page.evaluate("() => window.__pwned") is None
+    for side in ("a", "b"):
+        column = page.locator(f".px-text[data-side='{side}']")
+        assert column.locator("script, img, iframe, svg, a, form, input, div").count() == 0
+    text_a = page.locator(".px-text[data-side='a']").inner_text()
+    text_b = page.locator(".px-text[data-side='b']").inner_text()
+    assert "<script>window.__pwned = 2; alert('script')</script>" in text_a
+    assert "$5 million and $10 million" in text_a and "$x^2$" in text_a and "**bold**" in text_a
+    assert '<a href="javascript:alert(4)">click here for more</a>' in text_a
+    assert "**Not bold**" in text_b and "<b>two</b>" in text_b and "$y$" in text_b
+    assert page.locator(".px-title").first.inner_text().startswith("<script>window.__pwned = 1</script> $5 million **headline**")
+    assert page.locator("[data-testid='stMarkdown'] .katex").count() == 0
