@@ -78,6 +78,8 @@ def _candidates(text: str, spacy_dates: Iterable[Mention]) -> list[tuple[int, in
     spans += [(m.start(), m.end()) for m in _EXTRA_RE.finditer(text)]
     cleaned: list[tuple[int, int]] = []
     for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
         phrase = text[start:end]
         # Drop a leading preposition the patterns captured ("on Monday" -> "Monday").
         lead = re.match(r"(?:on|in|since|until|by|from|during|before|after)\s+", phrase, re.I)
@@ -142,8 +144,17 @@ def _fmt(granularity: str, year: int, month: int = 1, day: int = 1) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def resolve(expression: str, published: dt.date | None, sentence: str = "") -> tuple[str | None, str, str]:
-    """``(value, granularity, kind)`` of one expression; kind is ``date`` or ``duration``."""
+def resolve(
+    expression: str, published: dt.date | None, sentence: str = "", anchor_year: int | None = None,
+    previous: tuple[str, str] | None = None,
+) -> tuple[str | None, str, str]:
+    """``(value, granularity, kind)`` of one expression; kind is ``date`` or ``duration``.
+
+    ``anchor_year`` is a year written earlier in the same paragraph: a month
+    or day without a year belongs to it ("In 1942 ... in early June").
+    ``previous`` is the last resolved ``(value, granularity)``, for "the next
+    day" or "six days later".
+    """
     phrase = re.sub(r"\s+", " ", expression.lower().replace("’", "'")).strip(" .,;")
     future = bool(_FUTURE.search(sentence))
 
@@ -171,6 +182,32 @@ def resolve(expression: str, published: dt.date | None, sentence: str = "") -> t
         if unit == "year":
             return _fmt("year", published.year - count), "year", "date"
         return None, unit, "date"
+
+    later = re.fullmatch(
+        rf"(?:the )?(?:({_NUM}) ({_UNIT}) (later|after|afterwards|earlier|before)|(next|following|previous) (day|week|month|year)|day after)",
+        phrase,
+    )
+    if later and previous is not None and previous[0]:
+        if later.group(1):
+            count, unit, direction = _number(later.group(1)), later.group(2).rstrip("s"), later.group(3)
+        elif later.group(4):
+            count, unit, direction = 1, later.group(5), "before" if later.group(4) == "previous" else "later"
+        else:
+            count, unit, direction = 1, "day", "later"
+        sign = -1 if direction in ("earlier", "before") else 1
+        value, granularity = previous
+        if count is not None:
+            if unit == "day" and granularity == "day":
+                day = dt.date.fromisoformat(value) + dt.timedelta(days=sign * count)
+                return day.isoformat(), "day", "date"
+            if unit == "week" and granularity == "day":
+                day = dt.date.fromisoformat(value) + dt.timedelta(weeks=sign * count)
+                return day.isoformat(), "day", "date"
+            if unit == "month" and granularity in ("day", "month"):
+                year, month = (int(x) for x in value.split("-")[:2])
+                return _fmt("month", *_shift_month(year, month, sign * count)), "month", "date"
+            if unit == "year":
+                return _fmt("year", int(value[:4]) + sign * count), "year", "date"
 
     if phrase in ("today", "tonight", "this morning", "this afternoon", "this evening"):
         return (published.isoformat() if published else None), "day", "date"
@@ -232,6 +269,8 @@ def resolve(expression: str, published: dt.date | None, sentence: str = "") -> t
         if month is not None:
             if explicit_year:
                 year = int(explicit_year)
+            elif anchor_year is not None:
+                year = anchor_year
             elif published is not None:
                 year = _month_year(month, day, published, future)
             else:
@@ -245,6 +284,8 @@ def resolve(expression: str, published: dt.date | None, sentence: str = "") -> t
         if month is not None:
             if month_only.group(2):
                 return _fmt("month", int(month_only.group(2)), month), "month", "date"
+            if anchor_year is not None:
+                return _fmt("month", anchor_year, month), "month", "date"
             if published is None:
                 return None, "month", "date"
             return _fmt("month", _month_year(month, None, published, future), month), "month", "date"
@@ -308,11 +349,19 @@ def extract_dates(
 ) -> tuple[DatedMention, ...]:
     """Every temporal expression in the text, in order, with its resolution."""
     results: list[DatedMention] = []
+    years = [(m.start(), int(m.group())) for m in re.finditer(rf"\b{_YEAR}\b", text)]
+    previous: tuple[str, str] | None = None
     for start, end in _candidates(text, spacy_dates):
         index = _sentence_index(sentences, start) if sentences else 0
         if sentences and sentences[index].kind == "boilerplate":
             continue
         sentence_text = text[sentences[index].start:sentences[index].end] if sentences else text
-        value, granularity, kind = resolve(text[start:end], published, sentence_text)
+        paragraph_start = text.rfind("\n", 0, start) + 1
+        earlier = [year for position, year in years if paragraph_start <= position < start]
+        value, granularity, kind = resolve(
+            text[start:end], published, sentence_text, earlier[-1] if earlier else None, previous
+        )
+        if kind == "date" and value:
+            previous = (value, granularity)
         results.append(DatedMention(start, end, text[start:end], value, granularity, kind, index))
     return tuple(results)
