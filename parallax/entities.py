@@ -18,6 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from .lexicon import DEMONYMS
@@ -97,25 +99,33 @@ def _raw_mentions(analyses: Sequence[Analysis]) -> list[_Raw]:
 def _discover_missed(analyses: Sequence[Analysis], raws: list[_Raw], threshold: float) -> list[_Raw]:
     """Capitalised words the model missed that are near-spellings of a name in another article."""
     found: list[_Raw] = []
-    single = {(r.doc, r.name): r.label for r in raws if " " not in r.name and len(r.name) >= 4}
+    single: dict[int, dict[str, str]] = defaultdict(dict)  # doc -> name -> label
+    for r in raws:
+        if " " not in r.name and len(r.name) >= 4:
+            single[r.doc].setdefault(r.name, r.label)
+    # A word written in lower case anywhere is an ordinary word, not a misspelt name.
+    lower_words = {w for a in analyses for w in re.findall(r"\b[a-z]+\b", a.article.text)}
     for doc, analysis in enumerate(analyses):
         text = analysis.article.text
-        taken = [(r.start, r.end) for r in raws if r.doc == doc]
+        taken = sorted((r.start, r.end) for r in raws if r.doc == doc)
         own_names = {r.name.lower() for r in raws if r.doc == doc}
+        others = sorted({name: label for d, names in single.items() if d != doc for name, label in names.items()}.items())
+        if not others:
+            continue
+        other_names = [name for name, _ in others]
         for match in re.finditer(r"\b[A-Z][a-z]{3,}\b", text):
             word = match.group()
-            if word.lower() in own_names or any(s <= match.start() < e for s, e in taken):
+            if word.lower() in own_names or word.lower() in lower_words or word in other_names:
                 continue
-            if re.search(rf"\b{re.escape(word.lower())}\b", text) or any(
-                re.search(rf"\b{re.escape(word.lower())}\b", other.article.text) for other in analyses
-            ):
-                continue  # written in lower case somewhere: an ordinary word, not a name
-            for (other_doc, name), label in single.items():
-                if other_doc == doc or name == word or name[0] != word[0] or abs(len(name) - len(word)) > 1:
-                    continue
-                if JaroWinkler.similarity(word.lower(), name.lower()) >= threshold:
-                    found.append(_Raw(doc, match.start(), match.end(), word, word, label, discovered=True))
-                    break
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            best = process.extractOne(word.lower(), [n.lower() for n in other_names], scorer=JaroWinkler.similarity,
+                                      score_cutoff=threshold)
+            if best is None:
+                continue
+            name, label = others[best[2]]
+            if name[0] == word[0] and abs(len(name) - len(word)) <= 1:
+                found.append(_Raw(doc, match.start(), match.end(), word, word, label, discovered=True))
     return found
 
 
@@ -177,38 +187,58 @@ def merge_entities(analyses: Sequence[Analysis], options: CompareOptions = DEFAU
             owners = {groups.find(j) for j in full_names.get(name, set())}
             if len(owners) == 1:
                 groups.union(i, owners.pop())
-    # Organisations and places: same words in any order, suffixes, acronyms.
+    # Organisations and places: same words in any order, suffixes, acronyms (bucketed, not all pairs).
     keyed = [(i, family, name) for (family, name), i in by_name.items() if family != "PERSON"]
-    for x, (i, fam_i, name_i) in enumerate(keyed):
-        for j, fam_j, name_j in keyed[x + 1:]:
-            if fam_i != fam_j and {fam_i, fam_j} != {"ORG", "PLACE"}:
-                continue
-            ki, kj = _key(name_i), _key(name_j)
-            same_words = ki == kj and len(ki) >= 1
-            suffix = fam_i == fam_j == "ORG" and len(ki) >= 2 and len(kj) >= 2 and (ki < kj or kj < ki) and (
-                name_i.endswith(name_j) or name_j.endswith(name_i)
-            )
-            acronym = (
-                raws[i].name.isupper() and len(raws[i].name) >= 2 and _acronym(raws[j].name) == raws[i].name
-            ) or (raws[j].name.isupper() and len(raws[j].name) >= 2 and _acronym(raws[i].name) == raws[j].name)
-            if same_words or suffix or acronym:
+    # Organisations and places may merge with each other ("Kremlin" as either); nationalities stay apart.
+    by_words: dict[tuple[bool, frozenset[str]], int] = {}
+    by_acronym: dict[str, list[int]] = defaultdict(list)
+    by_last_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for i, family, name in keyed:
+        words = (family == "NORP", _key(name))
+        if words in by_words and words[1]:
+            groups.union(i, by_words[words])
+        elif words[1]:
+            by_words[words] = i
+        if len(name.split()) >= 2 and family != "NORP":
+            by_acronym[_acronym(raws[i].name)].append(i)
+            if family == "ORG":
+                by_last_word[name.split()[-1]].append((i, name))
+    for i, family, name in keyed:
+        bare = raws[i].name
+        if bare.isupper() and len(bare) >= 2 and family != "NORP":
+            for j in by_acronym.get(bare, []):
                 groups.union(i, j)
+    for bucket in by_last_word.values():
+        for x, (i, name_i) in enumerate(bucket):
+            for j, name_j in bucket[x + 1:]:
+                if name_i.endswith(" " + name_j) or name_j.endswith(" " + name_i):
+                    groups.union(i, j)
 
     # Suspected misspellings: near-identical names, flagged for the editor.
     flagged_roots: dict[int, set[str]] = defaultdict(set)
     names = sorted(by_name.items(), key=lambda kv: kv[1])
-    for x, ((fam_i, name_i), i) in enumerate(names):
-        for (fam_j, name_j), j in names[x + 1:]:
-            if groups.find(i) == groups.find(j) or name_i[0] != name_j[0] or len(name_i) < 4 or len(name_j) < 4:
+    if len(names) > 1:
+        lowered = [name for (_, name), _ in names]
+        similar = process.cdist(lowered, lowered, scorer=JaroWinkler.similarity, score_cutoff=options.misspelling_similarity,
+                                workers=-1, dtype=np.float32)
+        docs_of: dict[int, set[int]] = defaultdict(set)
+        for k, r in enumerate(raws):
+            docs_of[groups.find(k)].add(r.doc)
+        for x, y in zip(*np.nonzero(np.triu(similar, 1))):
+            (_, name_i), i = names[x]
+            (_, name_j), j = names[y]
+            root_i, root_j = groups.find(i), groups.find(j)
+            if root_i == root_j or name_i[0] != name_j[0] or min(len(name_i), len(name_j)) < 4:
                 continue
-            if abs(len(name_i) - len(name_j)) > 2 or JaroWinkler.similarity(name_i, name_j) < options.misspelling_similarity:
+            if abs(len(name_i) - len(name_j)) > 2:
                 continue
-            docs_i = {raws[k].doc for k in range(len(raws)) if groups.find(k) == groups.find(i)}
-            docs_j = {raws[k].doc for k in range(len(raws)) if groups.find(k) == groups.find(j)}
+            docs_i, docs_j = docs_of[root_i], docs_of[root_j]
             discovered = raws[i].discovered or raws[j].discovered
             if docs_i != docs_j and (len(docs_i) == 1 and len(docs_j) == 1 or discovered):
                 groups.union(i, j)
                 root = groups.find(i)
+                docs_of[root] = docs_i | docs_j
+                flagged_roots[root] |= flagged_roots.pop(root_i, set()) | flagged_roots.pop(root_j, set())
                 flagged_roots[root].update({raws[i].surface, raws[j].surface})
 
     members: dict[int, list[_Raw]] = defaultdict(list)
