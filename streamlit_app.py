@@ -95,7 +95,18 @@ if len(permalink) < 2:
 
 article_a, article_b = articles[id_a], articles[id_b]
 try:
-    full = ui.comparison_of(article_a, article_b)
+    if len(article_a.text) + len(article_b.text) > 30_000:
+        # Long texts take seconds to parse: show the steps (cached steps finish at once).
+        with st.status("Analysing long articles…", expanded=True) as status:
+            st.write(f"Parsing A ({len(article_a.text.split()):,} words)…")
+            ui.analysis_of(article_a)
+            st.write(f"Parsing B ({len(article_b.text.split()):,} words)…")
+            ui.analysis_of(article_b)
+            st.write("Aligning sentences, merging entities…")
+            full = ui.comparison_of(article_a, article_b)
+            status.update(label="Analysis ready", state="complete", expanded=False)
+    else:
+        full = ui.comparison_of(article_a, article_b)
 except Exception as exc:  # the view must survive any article; say what to do
     st.error(
         f"Parallax could not compare these two articles ({type(exc).__name__}: {exc}). "

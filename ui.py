@@ -18,7 +18,13 @@ from parallax.options import DEFAULT_OPTIONS
 from parallax.render import STYLE
 
 ROOT = Path(__file__).resolve().parent
-CORPUS = Path(os.environ.get("PARALLAX_CORPUS", ROOT / "corpus"))
+
+
+def corpus_dir() -> Path:
+    """The corpus folder (PARALLAX_CORPUS overrides, read at each call so tests can point elsewhere)."""
+    return Path(os.environ.get("PARALLAX_CORPUS", ROOT / "corpus"))
+
+
 DEMO_PAIR = ("wang-yi-russia-rewrite", "wang-yi-russia-original")
 SESSION_KEY = "px_session_articles"  # id -> Article, uploaded or pasted in this session
 
@@ -77,9 +83,13 @@ def nlp():  # type: ignore[no-untyped-def]
     return load_pipeline(DEFAULT_OPTIONS.model_names)
 
 
-@st.cache_data(ttl=30, show_spinner=False)
 def corpus() -> tuple[dict[str, Article], tuple[str, ...]]:
-    loaded = load_corpus(CORPUS)
+    return _corpus(str(corpus_dir()))
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _corpus(folder: str) -> tuple[dict[str, Article], tuple[str, ...]]:
+    loaded = load_corpus(Path(folder))
     return {a.id: a for a in loaded.articles}, loaded.warnings
 
 

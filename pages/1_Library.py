@@ -104,7 +104,7 @@ mine = ui.session_articles()
 st.subheader(f"This session's articles ({len(mine)})")
 if not mine:
     st.caption("Uploaded and pasted articles appear here and in the Compare pickers; they last for this browser session.")
-writable = os.access(ui.CORPUS, os.W_OK) and not os.environ.get("PARALLAX_READ_ONLY")
+writable = os.access(ui.corpus_dir(), os.W_OK) and not os.environ.get("PARALLAX_READ_ONLY")
 for article_id, article in list(mine.items()):
     with st.container(border=True):
         st.html(
@@ -118,8 +118,8 @@ for article_id, article in list(mine.items()):
             st.switch_page("streamlit_app.py")
         if writable and save_col.button("Save to corpus", key=f"save_{article_id}"):
             try:
-                path = save_article(article, ui.CORPUS)
-                ui.corpus.clear()
+                path = save_article(article, ui.corpus_dir())
+                ui._corpus.clear()
                 st.success(f"Saved as corpus/{path.name}.")
             except IngestError as exc:
                 st.error(str(exc))

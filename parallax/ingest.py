@@ -189,7 +189,7 @@ def article_from_text(
         raise IngestError(f"{article_id}: the article is empty. Paste or upload some text.")
     if len(shown) > max_chars:
         raise IngestError(
-            f"{article_id}: the text has {len(shown):,} characters, over the limit of {max_chars:,}. "
+            f"{article_id}: the text has {len(shown):,} characters, over the limit of {max_chars:,} characters. "
             "Split it into smaller articles."
         )
     first_line = shown.strip().split("\n", 1)[0]

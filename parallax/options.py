@@ -24,7 +24,7 @@ class CompareOptions:
     word_similarity: float = 0.86
     full_matrix_pairs: int = 250000
     misspelling_similarity: float = 0.86
-    max_chars: int = 6_000_000
+    max_chars: int = 1_000_000
     max_line_chars: int = 20_000
 
     def with_overrides(self, **overrides: Any) -> CompareOptions:
