@@ -7,13 +7,15 @@ this and :mod:`parallax`, and only render.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import streamlit as st
 
 from parallax import Analysis, Article, Comparison, analyse, compare, load_corpus
 from parallax.model import Match
-from parallax.nlp import load_pipeline
+from parallax.cache import AnalysisCache, cache_key
+from parallax.nlp import load_pipeline, pipeline_version
 from parallax.options import DEFAULT_OPTIONS
 from parallax.render import STYLE
 
@@ -93,9 +95,24 @@ def _corpus(folder: str) -> tuple[dict[str, Article], tuple[str, ...]]:
     return {a.id: a for a in loaded.articles}, loaded.warnings
 
 
+@st.cache_resource(show_spinner=False)
+def disk_cache() -> AnalysisCache | None:
+    """Analyses on disk (repo .cache/ when writable, else the temp folder), shared by restarts."""
+    return AnalysisCache.usable(ROOT / ".cache" / "analyses", Path(tempfile.gettempdir()) / "parallax-analyses")
+
+
 @st.cache_data(max_entries=512, show_spinner="Analysing the article (sentences, entities, dates)…")
 def analysis_of(article: Article) -> Analysis:
-    return analyse(article, DEFAULT_OPTIONS, nlp=nlp())
+    model = nlp()
+    store = disk_cache()
+    key = cache_key(article, pipeline_version(model), DEFAULT_OPTIONS)
+    cached = store.get(key) if store else None
+    if cached is not None:
+        return cached
+    analysis = analyse(article, DEFAULT_OPTIONS, nlp=model)
+    if store:
+        store.put(key, analysis)
+    return analysis
 
 
 @st.cache_data(max_entries=256, show_spinner="Aligning the two articles…")
