@@ -18,6 +18,7 @@ rapidfuzz does every fuzzy and sequence comparison (no difflib):
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import defaultdict
@@ -46,6 +47,7 @@ class PairScores:
     combined: np.ndarray
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_for_characters(text: str) -> str:
     return _SPACE.sub(" ", _PUNCT.sub(" ", text.lower())).strip()
 
@@ -357,27 +359,30 @@ def merge_verbatim_runs(matches: Sequence[Match]) -> tuple[Match, ...]:
     return tuple(merged)
 
 
-def coverage(analysis: Analysis, matches: Sequence[Match], side: str) -> float:
-    """Share of the article's non-boilerplate characters that lie in matched sentences.
+def coverage(
+    analysis: Analysis, matches: Sequence[Match], side: str, options: CompareOptions = DEFAULT_OPTIONS
+) -> float:
+    """Share of the article's non-boilerplate text that lies in matched sentences.
 
-    Whitespace is not counted, so layout does not change the figure.
+    Counted in non-space characters, so layout does not change the figure.
+    Sentences in verbatim and paraphrase matches count whole; a sentence in a
+    partial match counts in proportion to the match score relative to the
+    paraphrase threshold, so strong partial overlaps (typical of rewrites)
+    count almost fully and weak ones (shared facts in independent reports)
+    count little.
     """
     text = analysis.article.text
-    counted = np.zeros(len(text), dtype=bool)
+    weight = {}
     for match in matches:
         for i in match.a if side == "a" else match.b:
-            s = analysis.sentences[i]
-            counted[s.start:s.end] = True
-    body = np.zeros(len(text), dtype=bool)
-    for s in analysis.sentences:
-        if s.kind != "boilerplate":
-            body[s.start:s.end] = True
-    for start, end in analysis.boilerplate:
-        body[start:end] = False
-    if not text:
-        return 0.0
-    is_text = ~np.array([ch.isspace() for ch in text], dtype=bool)
-    denominator = int((body & is_text).sum())
-    if denominator == 0:
-        return 0.0
-    return round(float((counted & body & is_text).sum()) / denominator, 4)
+            weight[i] = 1.0 if match.kind != "partial" else min(1.0, match.score / options.paraphrase_threshold)
+    total = 0
+    covered = 0.0
+    for sentence in analysis.sentences:
+        if sentence.kind == "boilerplate":
+            continue
+        size = len("".join(text[sentence.start:sentence.end].split()))
+        total += size
+        covered += size * weight.get(sentence.index, 0.0)
+    return round(covered / total, 4) if total else 0.0
+

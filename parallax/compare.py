@@ -32,7 +32,7 @@ def compare(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS)
     return Comparison(
         documents=(a, b),
         matches=matches,
-        coverage=(coverage(a, matches, "a"), coverage(b, matches, "b")),
+        coverage=(coverage(a, matches, "a", options), coverage(b, matches, "b", options)),
         entities=merge_entities([a, b], options),
         dates=tuple((0, d) for d in a.dates) + tuple((1, d) for d in b.dates),
     )

@@ -15,8 +15,14 @@ from .model import Analysis
 from .options import DEFAULT_OPTIONS, CompareOptions
 
 
-def candidate_pairs(analyses: Sequence[Analysis], min_shared: int = 3) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, sharing at least ``min_shared`` distinctive words."""
+def candidate_pairs(analyses: Sequence[Analysis], min_shared: int = 3, min_share: float = 0.15) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, worth aligning.
+
+    They must share at least ``min_shared`` distinctive words, and at least
+    ``min_share`` of the smaller article's distinctive vocabulary (texts on
+    unrelated events share a tenth or less; copies and reports of one story
+    share far more).
+    """
     vocab = [{w.key for s in a.sentences if s.alignable for w in s.words if w.content} for a in analyses]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, words in enumerate(vocab):
@@ -30,7 +36,11 @@ def candidate_pairs(analyses: Sequence[Analysis], min_shared: int = 3) -> set[tu
         for x, i in enumerate(docs):
             for j in docs[x + 1:]:
                 shared[(i, j)] += 1
-    return {pair for pair, count in shared.items() if count >= min_shared}
+    sizes = [sum(1 for w in words if len(postings[w]) <= limit or len(analyses) <= 4) for words in vocab]
+    return {
+        (i, j) for (i, j), count in shared.items()
+        if count >= min_shared and count >= min_share * max(1, min(sizes[i], sizes[j]))
+    }
 
 
 def coverage_matrix(analyses: Sequence[Analysis], options: CompareOptions = DEFAULT_OPTIONS) -> list[list[float]]:
@@ -39,6 +49,6 @@ def coverage_matrix(analyses: Sequence[Analysis], options: CompareOptions = DEFA
     matrix = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
     for i, j in sorted(candidate_pairs(analyses)):
         matches = align(analyses[i], analyses[j], options)
-        matrix[i][j] = coverage(analyses[i], matches, "a")
-        matrix[j][i] = coverage(analyses[j], matches, "b")
+        matrix[i][j] = coverage(analyses[i], matches, "a", options)
+        matrix[j][i] = coverage(analyses[j], matches, "b", options)
     return matrix
