@@ -44,7 +44,8 @@ class PairScores:
     b_index: tuple[int, ...]
     lexical: np.ndarray
     character: np.ndarray
-    combined: np.ndarray
+    raw: np.ndarray  # the pair's own similarity: decides kind and score
+    combined: np.ndarray  # raw lifted by linked neighbours: decides links
 
 
 @functools.lru_cache(maxsize=65536)
@@ -195,10 +196,11 @@ def score_pairs(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTI
     # still share half their letters.
     char_part = np.clip((character - 0.6) / 0.4, 0, 1)
     # Rounded so that float summation order (A first or B first) cannot change a decision.
-    combined = np.round(_with_context(np.maximum(lexical, char_part), options.context_weight), 9)
+    raw = np.round(np.maximum(lexical, char_part), 9)
+    combined = np.round(_with_context(raw, options.context_weight), 9)
     return (
         PairScores(
-            tuple(s.index for s in sents_a), tuple(s.index for s in sents_b), lexical, character, combined
+            tuple(s.index for s in sents_a), tuple(s.index for s in sents_b), lexical, character, raw, combined
         ),
         mapping,
     )
@@ -306,6 +308,8 @@ def shared_spans(
 def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> tuple[Match, ...]:
     """The matches between two analysed articles, in reading order of A."""
     pair, mapping = score_pairs(a, b, options)
+    if pair.combined.size == 0:
+        return ()  # one side has nothing alignable (only boilerplate, or nothing at all)
     links = _links(pair.combined, options.link_threshold, options.rescue_threshold)
     matches: list[Match] = []
     copies = pair.character >= options.verbatim_threshold
@@ -319,8 +323,8 @@ def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -
         text_a = " ".join(normalise_for_characters(a.article.text[a.sentences[i].start:a.sentences[i].end]) for i in a_ids)
         text_b = " ".join(normalise_for_characters(b.article.text[b.sentences[j].start:b.sentences[j].end]) for j in b_ids)
         char = fuzz.ratio(text_a, text_b) / 100.0
-        # A group's score: its best links, one per sentence, averaged.
-        block = pair.combined[np.ix_(sorted(rows), sorted(cols))]
+        # A group's score: its best pairs, one per sentence, averaged, on the pairs' own similarity.
+        block = pair.raw[np.ix_(sorted(rows), sorted(cols))]
         score = float((block.max(axis=1).mean() + block.max(axis=0).mean()) / 2)
         score = max(score, char) if char >= options.verbatim_threshold else score
         if char >= options.verbatim_threshold:

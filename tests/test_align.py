@@ -108,3 +108,10 @@ def test_alignment_invariants(nlp, lines_a, lines_b):
     assert common <= verbatim_a
     for side, analysis in (("a", a), ("b", b)):
         assert 0.0 <= coverage(analysis, forward, side) <= 1.0
+
+
+def test_a_side_with_nothing_alignable_gives_no_matches(nlp, seed_b):
+    furniture = analyse(article_from_text("Please enter your comment!\nShare this article", "f"), nlp=nlp)
+    assert all(not s.alignable for s in furniture.sentences)
+    assert align(furniture, seed_b) == () and align(seed_b, furniture) == ()
+    assert coverage(furniture, (), "a") == 0.0
