@@ -97,7 +97,10 @@ def _corpus(folder: str) -> tuple[dict[str, Article], tuple[str, ...]]:
 
 @st.cache_resource(show_spinner=False)
 def disk_cache() -> AnalysisCache | None:
-    """Analyses on disk (repo .cache/ when writable, else the temp folder), shared by restarts."""
+    """Analyses on disk (PARALLAX_CACHE_DIR, else repo .cache/ when writable, else the temp folder)."""
+    chosen = os.environ.get("PARALLAX_CACHE_DIR")
+    if chosen:
+        return AnalysisCache.usable(Path(chosen))
     return AnalysisCache.usable(ROOT / ".cache" / "analyses", Path(tempfile.gettempdir()) / "parallax-analyses")
 
 
