@@ -148,3 +148,42 @@ def test_upload_adds_an_article_and_reports_bad_files():
     assert not at.exception
     assert any("report" in s.value for s in at.success)
     assert any("PDF" in e.value for e in at.error)
+
+
+def test_timeline_selection_highlights_its_sentence():
+    at = start()
+    assert at.get("plotly_chart"), "the timeline chart is shown"
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert "0:9" in spec or "1:4" in spec  # customdata ids of the 'March' sentences
+    at.session_state["timeline"] = {"selection": {"points": [{"customdata": ["0:9"]}], "point_indices": [0]}}
+    at.run()
+    a_col = columns(at)[0]
+    assert re.search(r'class="px [^"]*px-focus[^"]*"[^>]*data-s="9"', a_col)
+    assert any("four days" in str(df.value) for df in at.dataframe)
+
+
+def test_story_opens_a_pair_in_compare():
+    at = start()
+    at.switch_page("pages/2_Story.py").run()
+    assert not at.exception and at.get("plotly_chart")
+    at.selectbox(key="story_pair").set_value(0).run()
+    next(b for b in at.button if b.label == "Open in Compare").click().run()
+    assert not at.exception
+    assert len(columns(at)) == 2 and headers(at)[0].startswith("China&#x27;s top diplomat")
+
+
+def test_save_to_local_corpus(tmp_path, monkeypatch):
+    for source in (ROOT / "corpus").glob("*.md"):
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setenv("PARALLAX_CORPUS", str(tmp_path))
+    monkeypatch.delenv("PARALLAX_READ_ONLY", raising=False)
+    at = start()
+    at.switch_page("pages/1_Library.py").run()
+    at.text_input(key="paste_title").input("Saved Story")
+    at.text_area(key="paste_text").input("Wang Yi met Sergei Lavrov in Moscow on Tuesday.")
+    next(b for b in at.button if b.label == "Add pasted article").click().run()
+    next(b for b in at.button if b.label == "Save to corpus").click().run()
+    assert (tmp_path / "saved-story.md").exists()
+    assert any("Saved as corpus/saved-story.md" in s.value for s in at.success)
+    next(b for b in at.button if b.label == "Save to corpus").click().run()
+    assert any("already exists" in e.value for e in at.error)
