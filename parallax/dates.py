@@ -39,26 +39,30 @@ UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "decade
          "century": "century", "hour": "hour", "minute": "minute", "fortnight": "week"}
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# In running text a month or weekday is capitalised ("in May"); "may" and "mar" are words too.
+_MONTH_CAP = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_WEEKDAY_CAP = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few|few|a couple of|couple of|many)"
 _UNIT = r"(?:day|week|fortnight|month|year|decade|century|hour|minute)s?"
 
-# Patterns spaCy's small model often misses; matched case-insensitively on the text.
+# Patterns spaCy's small model often misses. Month and weekday names must be
+# capitalised; the words around them may be in any case (scoped (?i:...) groups).
 _EXTRA_PATTERNS = [
-    rf"\b(?:early|mid|late|earlier in|later in)?[- ]?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b",
-    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b",
-    rf"\b(?:early|mid|late)?[- ]?{_MONTH}(?:,?\s+{_YEAR})\b",
-    rf"\b(?:last|next|this|this past|previous|coming)\s+(?:{_WEEKDAY}|week|weekend|month|year|summer|winter|spring|autumn|fall)\b",
-    rf"\b(?:earlier|later)\s+this\s+(?:week|month|year)\b",
-    rf"\b(?:on\s+)?{_WEEKDAY}\b",
-    r"\b(?:yesterday|today|tomorrow|tonight)\b",
-    rf"\b{_NUM}\s+{_UNIT}\s+ago\b",
-    rf"\bin\s+{_YEAR}\b",
-    rf"\b(?:in|since|until|by|from|during|before|after|early|late)\s+{_MONTH}(?=[\s,.;)]|$)",
+    rf"\b(?:(?i:early|mid|late|earlier in|later in)[- ])?{_MONTH_CAP}\s+{_DAY}(?:,?\s+{_YEAR})?\b",
+    rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_CAP}(?:,?\s+{_YEAR})?\b",
+    rf"\b(?:(?i:early|mid|late)[- ])?{_MONTH_CAP}(?:,?\s+{_YEAR})\b",
+    rf"\b(?i:last|next|this|this past|previous|coming)\s+(?:{_WEEKDAY_CAP}|(?i:week|weekend|month|year|summer|winter|spring|autumn|fall))\b",
+    r"\b(?i:earlier|later)\s+(?i:this)\s+(?i:week|month|year)\b",
+    rf"\b(?:(?i:on)\s+)?{_WEEKDAY_CAP}\b",
+    r"\b(?i:yesterday|today|tomorrow|tonight)\b",
+    rf"\b(?i:{_NUM})\s+(?i:{_UNIT})\s+(?i:ago)\b",
+    rf"\b(?i:in)\s+{_YEAR}\b",
+    rf"\b(?i:in|since|until|by|from|during|before|after|early|late)\s+{_MONTH_CAP}(?=[\s,.;)]|$)",
 ]
-_EXTRA_RE = re.compile("|".join(f"(?:{p})" for p in _EXTRA_PATTERNS), re.I)
+_EXTRA_RE = re.compile("|".join(f"(?:{p})" for p in _EXTRA_PATTERNS))
 _NOT_A_DATE = re.compile(r"\d+[- ]years?[- ]old|\baged?\b|\bage of\b|\d+(?:st|nd|rd|th)?[- ]anniversary", re.I)
 _FUTURE = re.compile(
     r"\b(will|'ll|shall|next|upcoming|coming|scheduled|expected to|plans? to|planning|due to|set to|"

@@ -57,3 +57,18 @@ def test_seed_dates(seed_a, seed_b):
 def test_ages_are_not_dates(nlp):
     a = analyse(article_from_text("The 51-year-old minister arrived on Monday.", "x", published=PUBLISHED), nlp=nlp)
     assert [d.text for d in a.dates] == ["Monday"]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Article 5 may apply to the case.", []),
+        ("He arrived on Monday, before the vote in May and on Sept. 1, 2021.", ["Monday", "May", "Sept. 1, 2021"]),
+        ("They met last week and again earlier this month, three days ago.", ["last week", "earlier this month", "three days ago"]),
+        ("The talks, held 4 March 2022 in Geneva, ended in 2019.", ["4 March 2022", "2019"]),
+    ],
+)
+def test_patterns_find_what_spacy_misses_and_skip_ordinary_words(text, found):
+    from parallax.dates import _candidates
+
+    assert [text[s:e] for s, e in _candidates(text, [])] == found
