@@ -33,6 +33,12 @@ from .model import Analysis, Match, Sentence, Span, Word
 from .options import DEFAULT_OPTIONS, CompareOptions
 
 _PUNCT = re.compile(r"[^\w\s]+")
+
+
+def _workers(cells: int) -> int:
+    """All cores for big score matrices; one for small ones, where starting threads costs more."""
+    return -1 if cells >= 50_000 else 1
+
 _SPACE = re.compile(r"\s+")
 
 
@@ -58,25 +64,30 @@ def unify_words(vocab_a: set[str], vocab_b: set[str], similarity: float) -> dict
 
     Returns a mapping from each variant to one canonical key (the
     alphabetically first of the pair, so the map is the same whichever
-    article comes first).
+    article comes first). Only reciprocal best matches count: "Taas"<->"Tass",
+    never one word swallowing two.
     """
     only_a = sorted(w for w in vocab_a - vocab_b if len(w) >= 4 and not w.isdigit())
     only_b = sorted(w for w in vocab_b - vocab_a if len(w) >= 4 and not w.isdigit())
     if not only_a or not only_b:
         return {}
-    scores = process.cdist(only_a, only_b, scorer=Levenshtein.normalized_similarity, workers=-1, dtype=np.float32)
+    floor = similarity - 0.12
+    scores = process.cdist(only_a, only_b, scorer=Levenshtein.normalized_similarity,
+                           workers=_workers(len(only_a) * len(only_b)), dtype=np.float32, score_cutoff=floor)
+    best_b = scores.argmax(axis=1)
+    best_a = scores.argmax(axis=0)
     mapping: dict[str, str] = {}
-    for i, word in enumerate(only_a):
-        j = int(np.argmax(scores[i]))
-        other = only_b[j]
-        if scores[i, j] >= similarity - 0.12 and word[0] == other[0] and (
-            scores[i, j] >= similarity or (len(word) >= 4 and abs(len(word) - len(other)) <= 1)
-        ):
-            # Reciprocal best only: "Taas"<->"Tass", never one word swallowing two.
-            if int(np.argmax(scores[:, j])) == i:
-                canonical = min(word, other)
-                mapping[word] = canonical
-                mapping[other] = canonical
+    for i in np.flatnonzero(scores.max(axis=1) >= floor):
+        j = int(best_b[i])
+        if int(best_a[j]) != i:
+            continue
+        word, other = only_a[i], only_b[j]
+        if word[0] != other[0]:
+            continue
+        if scores[i, j] >= similarity or abs(len(word) - len(other)) <= 1:
+            canonical = min(word, other)
+            mapping[word] = canonical
+            mapping[other] = canonical
     return mapping
 
 
@@ -95,32 +106,42 @@ def _weights(bags: Sequence[set[str]]) -> dict[str, float]:
 
 
 def _overlap(bags_a: Sequence[set[str]], bags_b: Sequence[set[str]], weight: dict[str, float]) -> np.ndarray:
-    """Weighted size of the word intersection of every pair, through an inverted index."""
-    postings_b: dict[str, list[int]] = defaultdict(list)
-    for j, bag in enumerate(bags_b):
-        for key in bag:
-            postings_b[key].append(j)
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
-    vals: list[np.ndarray] = []
+    """Weighted size of the word intersection of every pair.
+
+    Only words both articles use can overlap. With few of them a dense
+    product over that shared vocabulary is fastest; with many (long
+    articles) an inverted index generates only the pairs that share a word.
+    """
+    shape = (len(bags_a), len(bags_b))
+    shared = sorted(set().union(*bags_a) & set().union(*bags_b)) if bags_a and bags_b else []
+    if not shared:
+        return np.zeros(shape, dtype=np.float32)
+    column = {key: k for k, key in enumerate(shared)}
+    if shape[0] * shape[1] * len(shared) <= 20_000_000:
+        dense_a = np.zeros((shape[0], len(shared)), dtype=np.float32)
+        dense_b = np.zeros((shape[1], len(shared)), dtype=np.float32)
+        for i, bag in enumerate(bags_a):
+            dense_a[i, [column[k] for k in bag if k in column]] = 1.0
+        for j, bag in enumerate(bags_b):
+            dense_b[j, [column[k] for k in bag if k in column]] = 1.0
+        w = np.array([weight[k] for k in shared], dtype=np.float32)
+        return (dense_a * w) @ dense_b.T
     postings_a: dict[str, list[int]] = defaultdict(list)
+    postings_b: dict[str, list[int]] = defaultdict(list)
     for i, bag in enumerate(bags_a):
         for key in bag:
-            postings_a[key].append(i)
-    for key, a_list in postings_a.items():
-        b_list = postings_b.get(key)
-        if not b_list:
-            continue
-        ia = np.repeat(np.asarray(a_list, dtype=np.int64), len(b_list))
-        jb = np.tile(np.asarray(b_list, dtype=np.int64), len(a_list))
-        rows.append(ia)
-        cols.append(jb)
-        vals.append(np.full(ia.shape, weight[key], dtype=np.float64))
-    shape = (len(bags_a), len(bags_b))
-    if not rows:
-        return np.zeros(shape)
-    flat = np.concatenate(rows) * shape[1] + np.concatenate(cols)
-    return np.bincount(flat, weights=np.concatenate(vals), minlength=shape[0] * shape[1]).reshape(shape)
+            if key in column:
+                postings_a[key].append(i)
+    for j, bag in enumerate(bags_b):
+        for key in bag:
+            if key in column:
+                postings_b[key].append(j)
+    flat = np.zeros(shape[0] * shape[1], dtype=np.float32)
+    for key in shared:
+        a_list = np.asarray(postings_a[key], dtype=np.int64)
+        b_list = np.asarray(postings_b[key], dtype=np.int64)
+        flat[(a_list[:, None] * shape[1] + b_list[None, :]).ravel()] += weight[key]
+    return flat.reshape(shape)
 
 
 def lexical_scores(
@@ -128,10 +149,11 @@ def lexical_scores(
 ) -> np.ndarray:
     """Mean of weighted Dice and (damped) weighted containment for every pair."""
     overlap = _overlap(bags_a, bags_b, weight)
-    mass_a = np.array([sum(weight[k] for k in bag) for bag in bags_a])
-    mass_b = np.array([sum(weight[k] for k in bag) for bag in bags_b])
-    size_a = np.array([len(bag) for bag in bags_a], dtype=np.float64)
-    size_b = np.array([len(bag) for bag in bags_b], dtype=np.float64)
+    # float32 throughout: at 50,000 words a side these matrices hold five million pairs each.
+    mass_a = np.array([sum(weight[k] for k in bag) for bag in bags_a], dtype=np.float32)
+    mass_b = np.array([sum(weight[k] for k in bag) for bag in bags_b], dtype=np.float32)
+    size_a = np.array([len(bag) for bag in bags_a], dtype=np.float32)
+    size_b = np.array([len(bag) for bag in bags_b], dtype=np.float32)
     total = mass_a[:, None] + mass_b[None, :]
     with np.errstate(divide="ignore", invalid="ignore"):
         dice = np.where(total > 0, 2 * overlap / total, 0.0)
@@ -139,7 +161,7 @@ def lexical_scores(
         containment = np.where(smaller > 0, overlap / smaller, 0.0)
     # Containment of a two-word sentence is luck; trust it from about five content words.
     damp = np.minimum(1.0, np.minimum(size_a[:, None], size_b[None, :]) / 5.0)
-    return 0.5 * dice + 0.5 * containment * damp
+    return (0.5 * dice + 0.5 * containment * damp).astype(np.float32)
 
 
 def character_scores(texts_a: Sequence[str], texts_b: Sequence[str], candidates: np.ndarray, full: bool) -> np.ndarray:
@@ -148,7 +170,8 @@ def character_scores(texts_a: Sequence[str], texts_b: Sequence[str], candidates:
     if not texts_a or not texts_b:
         return np.zeros(shape)
     if full:
-        return process.cdist(texts_a, texts_b, scorer=fuzz.ratio, workers=-1, dtype=np.float32) / 100.0
+        workers = _workers(len(texts_a) * len(texts_b))
+        return process.cdist(texts_a, texts_b, scorer=fuzz.ratio, workers=workers, dtype=np.float32) / 100.0
     scores = np.zeros(shape, dtype=np.float32)
     for i in np.flatnonzero(candidates.any(axis=1)):
         cols = np.flatnonzero(candidates[i])
