@@ -280,9 +280,7 @@ def read_article(path: Path, source: str = "file") -> Article:
     except OSError as exc:
         raise IngestError(f"{path}: cannot be read ({exc.strerror}).") from exc
     article = article_from_bytes(data, path.name, source)
-    if path.suffix.lower() in MARKDOWN_SUFFIXES + TEXT_SUFFIXES:
-        return Article(**{**article.__dict__, "id": path.stem})
-    return article
+    return Article(**{**article.__dict__, "id": path.stem})  # the id is the file stem, whatever the type
 
 
 def load_corpus(folder: Path) -> LoadedCorpus:

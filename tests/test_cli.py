@@ -112,3 +112,18 @@ def test_missing_file_and_bad_published_flag(tmp_path):
 def test_unknown_command_is_a_usage_error():
     code, _, err = run("frobnicate")
     assert code == 2 and "usage" in err.lower()
+
+
+def test_html_file_id_is_its_stem_and_metadata_is_read(tmp_path):
+    page = tmp_path / "Wire Story.html"
+    page.write_text(
+        "<html><head><title>Wang Yi in Moscow</title><meta property='og:site_name' content='Example Wire'>"
+        "<meta name='date' content='2023-09-18'></head><body><article><h1>Wang Yi in Moscow</h1>"
+        "<p>China's top diplomat Wang Yi arrived in Moscow on Monday for four days of security talks with Sergei Lavrov, "
+        "the foreign ministry said.</p><p>The visit follows a meeting between Vladimir Putin and Kim Jong Un last week.</p>"
+        "</article></body></html>", encoding="utf-8")
+    code, out, err = run("analyse", str(page))
+    doc = json.loads(out)["documents"][0]
+    assert code == 0, err
+    assert doc["id"] == "Wire Story" and doc["title"] == "Wang Yi in Moscow"
+    assert "Wang Yi arrived in Moscow" in doc["text"] and "<" not in doc["text"]
