@@ -18,6 +18,7 @@ rapidfuzz does every fuzzy and sequence comparison (no difflib):
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -29,6 +30,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
+from .lexicon import DEMONYMS
 from .model import Analysis, Match, Sentence, Span, Word
 from .options import DEFAULT_OPTIONS, CompareOptions
 
@@ -89,6 +91,49 @@ def unify_words(vocab_a: set[str], vocab_b: set[str], similarity: float) -> dict
             mapping[word] = canonical
             mapping[other] = canonical
     return mapping
+
+
+ENTITY_CONFLICT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
+
+
+def entity_keys(analysis: Analysis, sentences: Sequence[Sentence], mapping: dict[str, str]) -> list[frozenset[str]]:
+    """Per sentence, the words of the names it mentions (lower case, demonyms as countries)."""
+    keys: list[set[str]] = [set() for _ in sentences]
+    starts = [s.start for s in sentences]
+    for mention in analysis.mentions:
+        if mention.label not in ENTITY_CONFLICT_LABELS:
+            continue
+        k = bisect.bisect_right(starts, mention.start) - 1
+        if k < 0 or mention.start >= sentences[k].end:
+            continue
+        for word in re.findall(r"\w+", mention.text.lower()):
+            if word not in ("the", "of", "and", "s") and len(word) > 1:
+                word = DEMONYMS.get(word, word)
+                keys[k].add(mapping.get(word, word))
+    return [frozenset(k) for k in keys]
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion".split())
+
+
+def number_keys(sentences: Sequence[Sentence]) -> list[frozenset[str]]:
+    """Per sentence, the figures it gives ("17", "4.2", "four")."""
+    return [
+        frozenset(w.key for w in s.words if w.key[:1].isdigit() or w.key in _NUMBER_WORDS) for s in sentences
+    ]
+
+
+def entity_conflicts(keys_a: Sequence[frozenset[str]], keys_b: Sequence[frozenset[str]]) -> np.ndarray:
+    """True where both sentences name someone or somewhere (or give figures) and share none:
+    the mark of a near-miss (same kind of event, different place, people or numbers)."""
+    conflict = np.zeros((len(keys_a), len(keys_b)), dtype=bool)
+    for i, ka in enumerate(keys_a):
+        if not ka:
+            continue
+        for j, kb in enumerate(keys_b):
+            if kb and ka.isdisjoint(kb):
+                conflict[i, j] = True
+    return conflict
 
 
 def _content_keys(sentence: Sentence, mapping: dict[str, str]) -> list[str]:
@@ -219,7 +264,13 @@ def score_pairs(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTI
     # still share half their letters.
     char_part = np.clip((character - 0.6) / 0.4, 0, 1)
     # Rounded so that float summation order (A first or B first) cannot change a decision.
-    raw = np.round(np.maximum(lexical, char_part), 9)
+    raw = np.maximum(lexical, char_part)
+    if options.entity_conflict_penalty < 1.0:
+        conflict = entity_conflicts(entity_keys(a, sents_a, mapping), entity_keys(b, sents_b, mapping))
+        conflict |= entity_conflicts(number_keys(sents_a), number_keys(sents_b))
+        # A near-copy stays a copy whatever the names; only word overlap is discounted.
+        raw = np.where(conflict & (char_part < 0.9), raw * options.entity_conflict_penalty, raw)
+    raw = np.round(raw, 9)
     combined = np.round(_with_context(raw, options.context_weight), 9)
     return (
         PairScores(
@@ -333,7 +384,9 @@ def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -
     pair, mapping = score_pairs(a, b, options)
     if pair.combined.size == 0:
         return ()  # one side has nothing alignable (only boilerplate, or nothing at all)
-    links = _links(pair.combined, options.link_threshold, options.rescue_threshold)
+    # A link needs some similarity of its own: neighbours may lift it, not create it.
+    eligible = np.where(pair.raw >= options.min_own_score, pair.combined, 0.0)
+    links = _links(eligible, options.link_threshold, options.rescue_threshold)
     matches: list[Match] = []
     copies = pair.character >= options.verbatim_threshold
     # Keep copies one-to-one: of several identical candidates, the best-scoring only.

