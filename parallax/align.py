@@ -126,14 +126,11 @@ def number_keys(sentences: Sequence[Sentence]) -> list[frozenset[str]]:
 def entity_conflicts(keys_a: Sequence[frozenset[str]], keys_b: Sequence[frozenset[str]]) -> np.ndarray:
     """True where both sentences name someone or somewhere (or give figures) and share none:
     the mark of a near-miss (same kind of event, different place, people or numbers)."""
-    conflict = np.zeros((len(keys_a), len(keys_b)), dtype=bool)
-    for i, ka in enumerate(keys_a):
-        if not ka:
-            continue
-        for j, kb in enumerate(keys_b):
-            if kb and ka.isdisjoint(kb):
-                conflict[i, j] = True
-    return conflict
+    ones = dict.fromkeys(set().union(*keys_a, *keys_b), 1.0)
+    shared = _overlap([set(k) for k in keys_a], [set(k) for k in keys_b], ones)
+    has_a = np.array([bool(k) for k in keys_a], dtype=bool)
+    has_b = np.array([bool(k) for k in keys_b], dtype=bool)
+    return has_a[:, None] & has_b[None, :] & (shared == 0)
 
 
 def _content_keys(sentence: Sentence, mapping: dict[str, str]) -> list[str]:
