@@ -7,52 +7,31 @@ Run: python bench/app_timing.py [--reruns 10]
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from server import streamlit_server  # noqa: E402
 
 
 def first_view_seconds(cache_dir: str) -> float:
     from playwright.sync_api import sync_playwright
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     start = time.perf_counter()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, "PARALLAX_CACHE_DIR": cache_dir},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.1)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
-            page.goto(url)
-            page.wait_for_function("document.querySelectorAll('.px-text mark').length > 10", timeout=180_000)
-            seconds = time.perf_counter() - start
-            browser.close()
-        return seconds
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    with streamlit_server({"PARALLAX_CACHE_DIR": cache_dir}) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.goto(url)
+        page.wait_for_function("document.querySelectorAll('.px-text mark').length > 10", timeout=180_000)
+        seconds = time.perf_counter() - start
+        browser.close()
+    return seconds
 
 
 def rerun_seconds(reruns: int) -> list[float]:

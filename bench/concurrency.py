@@ -11,29 +11,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 import data  # noqa: E402
+from server import streamlit_server  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def build_corpus(folder: Path, n: int) -> list[tuple[str, str, str]]:
@@ -80,26 +71,8 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         pairs = build_corpus(Path(folder), args.sessions)
-        port = free_port()
-        env = {**os.environ, "PARALLAX_CORPUS": folder, "PARALLAX_READ_ONLY": "1"}
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        try:
-            url = f"http://127.0.0.1:{port}"
-            for _ in range(200):
-                try:
-                    if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                        break
-                except OSError:
-                    time.sleep(0.3)
+        with streamlit_server({"PARALLAX_CORPUS": folder, "PARALLAX_READ_ONLY": "1"}) as url:
             results = asyncio.run(run(url, pairs))
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
     times = sorted(t for t, _ in results)
     correct = sum(ok for _, ok in results)
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
