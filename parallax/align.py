@@ -22,6 +22,7 @@ import bisect
 import functools
 import math
 import re
+import weakref
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -96,6 +97,39 @@ def unify_words(vocab_a: set[str], vocab_b: set[str], similarity: float) -> dict
 ENTITY_CONFLICT_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 
 
+@dataclass(frozen=True)
+class ArticleFeatures:
+    """What alignment needs of one article, computed once however many pairs it is in."""
+
+    sentences: tuple[Sentence, ...]  # the alignable ones
+    content: tuple[tuple[str, ...], ...]
+    entities: tuple[frozenset[str], ...]
+    numbers: tuple[frozenset[str], ...]
+    texts: tuple[str, ...]
+
+
+_FEATURES: dict[int, tuple[weakref.ref, ArticleFeatures]] = {}
+
+
+def features_of(analysis: Analysis) -> ArticleFeatures:
+    """Cached by identity: hashing a whole analysis would cost more than the features."""
+    entry = _FEATURES.get(id(analysis))
+    if entry is not None and entry[0]() is analysis:
+        return entry[1]
+    sentences = tuple(s for s in analysis.sentences if s.alignable)
+    text = analysis.article.text
+    features = ArticleFeatures(
+        sentences,
+        tuple(tuple(w.key for w in s.words if w.content) for s in sentences),
+        tuple(entity_keys(analysis, sentences, {})),
+        tuple(number_keys(sentences)),
+        tuple(normalise_for_characters(text[s.start:s.end]) for s in sentences),
+    )
+    key = id(analysis)
+    _FEATURES[key] = (weakref.ref(analysis, lambda _, key=key: _FEATURES.pop(key, None)), features)
+    return features
+
+
 def entity_keys(analysis: Analysis, sentences: Sequence[Sentence], mapping: dict[str, str]) -> list[frozenset[str]]:
     """Per sentence, the words of the names it mentions (lower case, demonyms as countries)."""
     keys: list[set[str]] = [set() for _ in sentences]
@@ -131,10 +165,6 @@ def entity_conflicts(keys_a: Sequence[frozenset[str]], keys_b: Sequence[frozense
     has_a = np.array([bool(k) for k in keys_a], dtype=bool)
     has_b = np.array([bool(k) for k in keys_b], dtype=bool)
     return has_a[:, None] & has_b[None, :] & (shared == 0)
-
-
-def _content_keys(sentence: Sentence, mapping: dict[str, str]) -> list[str]:
-    return [mapping.get(w.key, w.key) for w in sentence.words if w.content]
 
 
 def _weights(bags: Sequence[set[str]]) -> dict[str, float]:
@@ -244,34 +274,33 @@ def _with_context(score: np.ndarray, weight: float) -> np.ndarray:
 
 def score_pairs(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> tuple[PairScores, dict[str, str]]:
     """Score every alignable sentence pair of A and B."""
-    sents_a = [s for s in a.sentences if s.alignable]
-    sents_b = [s for s in b.sentences if s.alignable]
-    vocab_a = {w.key for s in sents_a for w in s.words if w.content}
-    vocab_b = {w.key for s in sents_b for w in s.words if w.content}
+    fa, fb = features_of(a), features_of(b)
+    vocab_a = {k for keys in fa.content for k in keys}
+    vocab_b = {k for keys in fb.content for k in keys}
     mapping = unify_words(vocab_a, vocab_b, options.word_similarity)
-    bags_a = [set(_content_keys(s, mapping)) for s in sents_a]
-    bags_b = [set(_content_keys(s, mapping)) for s in sents_b]
+    bags_a = [{mapping.get(k, k) for k in keys} for keys in fa.content]
+    bags_b = [{mapping.get(k, k) for k in keys} for keys in fb.content]
     weight = _weights(bags_a + bags_b)
-    lexical = lexical_scores(bags_a, bags_b, weight) if sents_a and sents_b else np.zeros((len(sents_a), len(sents_b)))
-    full = len(sents_a) * len(sents_b) <= options.full_matrix_pairs
-    texts_a = [normalise_for_characters(a.article.text[s.start:s.end]) for s in sents_a]
-    texts_b = [normalise_for_characters(b.article.text[s.start:s.end]) for s in sents_b]
-    character = character_scores(texts_a, texts_b, lexical > 0, full)
+    shape = (len(fa.sentences), len(fb.sentences))
+    lexical = lexical_scores(bags_a, bags_b, weight) if all(shape) else np.zeros(shape, dtype=np.float32)
+    full = shape[0] * shape[1] <= options.full_matrix_pairs
+    character = character_scores(fa.texts, fb.texts, lexical > 0, full)
     # Character similarity counts only where it is high: two unrelated sentences
     # still share half their letters.
     char_part = np.clip((character - 0.6) / 0.4, 0, 1)
-    # Rounded so that float summation order (A first or B first) cannot change a decision.
     raw = np.maximum(lexical, char_part)
-    if options.entity_conflict_penalty < 1.0:
-        conflict = entity_conflicts(entity_keys(a, sents_a, mapping), entity_keys(b, sents_b, mapping))
-        conflict |= entity_conflicts(number_keys(sents_a), number_keys(sents_b))
+    if options.entity_conflict_penalty < 1.0 and all(shape):
+        remap = (lambda keys: [frozenset(mapping.get(k, k) for k in ks) for ks in keys]) if mapping else list
+        conflict = entity_conflicts(remap(fa.entities), remap(fb.entities))
+        conflict |= entity_conflicts(fa.numbers, fb.numbers)
         # A near-copy stays a copy whatever the names; only word overlap is discounted.
         raw = np.where(conflict & (char_part < 0.9), raw * options.entity_conflict_penalty, raw)
+    # Rounded so that float summation order (A first or B first) cannot change a decision.
     raw = np.round(raw, 9)
     combined = np.round(_with_context(raw, options.context_weight), 9)
     return (
         PairScores(
-            tuple(s.index for s in sents_a), tuple(s.index for s in sents_b), lexical, character, raw, combined
+            tuple(s.index for s in fa.sentences), tuple(s.index for s in fb.sentences), lexical, character, raw, combined
         ),
         mapping,
     )
