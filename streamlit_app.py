@@ -38,7 +38,7 @@ if "px_pair" not in st.session_state:
         chosen = wanted[side]
         if chosen and chosen not in articles:
             st.warning(
-                f"The link asks for article “{chosen}” as {side.upper()}, but there is no such article in the library. "
+                f"The link asks for article “{ui.md(chosen)}” as {side.upper()}, but there is no such article in the library. "
                 "Showing the demo pair instead: pick the articles you want below, or add yours on the Library page."
             )
             chosen = None
@@ -109,7 +109,7 @@ try:
         full = ui.comparison_of(article_a, article_b)
 except Exception as exc:  # the view must survive any article; say what to do
     st.error(
-        f"Parallax could not compare these two articles ({type(exc).__name__}: {exc}). "
+        f"Parallax could not compare these two articles ({type(exc).__name__}: {ui.md(exc)}). "
         "Try another pair, or re-add the article on the Library page as plain text."
     )
     st.stop()
@@ -124,7 +124,7 @@ if id_a == id_b:
     st.info("The same article is on both sides: everything is a verbatim copy. Pick another article for A or B.")
 for analysis in view.documents:
     if not analysis.english:
-        st.info(f"{analysis.article.title or analysis.article.id}: {ENGLISH_ONLY_WARNING}")
+        st.info(f"{ui.md(analysis.article.title or analysis.article.id)}: {ENGLISH_ONLY_WARNING}")
 
 # --- Sidebar: entities of both articles. ------------------------------------------------------
 groups = entity_groups(view)
@@ -136,7 +136,7 @@ with st.sidebar:
     if flagged:
         st.warning(
             "Suspected misspellings across the two articles: "
-            + "; ".join(f"{e.name} / {', '.join(e.flagged)}" for e in flagged)
+            + "; ".join(f"{ui.md(e.name)} / {ui.md(', '.join(e.flagged))}" for e in flagged)
         )
     for title, key in (("In both", "both"), ("Only in A", "a"), ("Only in B", "b")):
         st.subheader(f"{title} ({len(groups[key])})")

@@ -7,6 +7,7 @@ this and :mod:`parallax`, and only render.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -68,6 +69,15 @@ PAGES = (
     ("pages/2_Story.py", "Story", ":material/grid_view:"),
     ("pages/3_About.py", "About", ":material/info:"),
 )
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!$|<>~:])")
+
+
+def md(text: object) -> str:
+    """Untrusted text made inert for Streamlit's Markdown (messages, captions): every Markdown,
+    HTML and LaTeX character is backslash-escaped, so "**x**", "$5" and links show as written."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 def page_setup(title: str) -> None:

@@ -16,7 +16,7 @@ ui.page_setup("Library")
 st.title("Library")
 corpus_articles, corpus_warnings = ui.corpus()
 for warning in corpus_warnings:
-    st.warning(warning)
+    st.warning(ui.md(warning))
 
 # --- Browse the corpus. -------------------------------------------------------------------------
 st.subheader(f"Corpus ({len(corpus_articles)} articles)")
@@ -55,9 +55,9 @@ with upload_tab:
             continue
         try:
             article_id = ui.add_session_article(article_from_bytes(file.getvalue(), file.name, source="upload"))
-            seen[file.file_id] = f"Added “{file.name}” as {article_id}."
+            seen[file.file_id] = f"Added “{ui.md(file.name)}” as {ui.md(article_id)}."
         except IngestError as exc:
-            seen[file.file_id] = f"ERROR {exc}"
+            seen[file.file_id] = f"ERROR {ui.md(exc)}"
     for message in (seen[f.file_id] for f in files or [] if f.file_id in seen):
         if message.startswith("ERROR "):
             st.error(message[6:])
@@ -73,7 +73,7 @@ def _add_pasted() -> None:
     try:
         date = dt.date.fromisoformat(published) if published else None
     except ValueError:
-        state.px_paste_result = ("error", f"“{published}” is not a date in YYYY-MM-DD form (for example 2023-09-18). "
+        state.px_paste_result = ("error", f"“{ui.md(published)}” is not a date in YYYY-MM-DD form (for example 2023-09-18). "
                                           "Your text is kept; fix the date and add again.")
         return
     title = state.get("paste_title") or ""
@@ -81,10 +81,10 @@ def _add_pasted() -> None:
         article = article_from_text(state.get("paste_text") or "", slug(title or "pasted"), title=title,
                                     outlet=state.get("paste_outlet") or None, published=date, source="paste")
     except IngestError as exc:
-        state.px_paste_result = ("error", f"{exc} Your text is kept.")
+        state.px_paste_result = ("error", f"{ui.md(exc)} Your text is kept.")
         return
     article_id = ui.add_session_article(article)
-    state.px_paste_result = ("success", f"Added “{article.title}” as {article_id}. Pick it on the Compare page.")
+    state.px_paste_result = ("success", f"Added “{ui.md(article.title)}” as {ui.md(article_id)}. Pick it on the Compare page.")
     state.paste_text = ""
 
 
@@ -120,9 +120,9 @@ for article_id, article in list(mine.items()):
             try:
                 path = save_article(article, ui.corpus_dir())
                 ui._corpus.clear()
-                st.success(f"Saved as corpus/{path.name}.")
+                st.success(f"Saved as corpus/{ui.md(path.name)}.")
             except IngestError as exc:
-                st.error(str(exc))
+                st.error(ui.md(exc))
         download_col.download_button(
             "Download .md", article_to_markdown(article), file_name=f"{validate_id(article_id)}.md",
             mime="text/markdown", key=f"download_{article_id}",

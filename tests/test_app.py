@@ -66,7 +66,7 @@ def test_permalink_opens_the_chosen_pair():
 def test_unknown_id_in_link_is_a_message_not_a_crash():
     at = start(a="no-such-article", b="wang-yi-russia-original")
     assert not at.exception
-    assert any("no-such-article" in w.value for w in at.warning)
+    assert any("no\\-such\\-article" in w.value for w in at.warning)  # Markdown-escaped
     assert len(columns(at)) == 2
 
 
@@ -184,6 +184,16 @@ def test_save_to_local_corpus(tmp_path, monkeypatch):
     next(b for b in at.button if b.label == "Add pasted article").click().run()
     next(b for b in at.button if b.label == "Save to corpus").click().run()
     assert (tmp_path / "saved-story.md").exists()
-    assert any("Saved as corpus/saved-story.md" in s.value for s in at.success)
+    assert any("Saved as corpus/saved-story.md" in s.value.replace("\\", "") for s in at.success)
     next(b for b in at.button if b.label == "Save to corpus").click().run()
     assert any("already exists" in e.value for e in at.error)
+
+
+def test_untrusted_names_in_messages_are_markdown_inert():
+    at = start(a="**x**$y$[l](javascript:alert(1))", b="wang-yi-russia-original")
+    warning = next(w.value for w in at.warning if "link asks" in w.value)
+    assert r"\*\*x\*\*\$y\$\[l\]\(javascript\:alert\(1\)\)" in warning
+    at.switch_page("pages/1_Library.py").run()
+    at.get("file_uploader")[0].set_value([("**bold** $x$.txt", b"%PDF-1.4", "text/plain")]).run()
+    error = next(e.value for e in at.error if "PDF" in e.value)
+    assert r"\*\*bold\*\* \$x\$" in error
