@@ -43,11 +43,20 @@ def candidate_pairs(analyses: Sequence[Analysis], min_shared: int = 3, min_share
     }
 
 
+# Up to this many articles every pair is aligned: blocking only pays at scale, and a heavily
+# reworded copy must never be skipped in the clusters editors open every day.
+BLOCK_ABOVE = 30
+
+
 def coverage_matrix(analyses: Sequence[Analysis], options: CompareOptions = DEFAULT_OPTIONS) -> list[list[float]]:
     """``m[i][j]`` = share of article i found in article j; the diagonal is 1.0."""
     n = len(analyses)
     matrix = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
-    for i, j in sorted(candidate_pairs(analyses)):
+    if n <= BLOCK_ABOVE:
+        pairs = {(i, j) for i in range(n) for j in range(i + 1, n)}
+    else:
+        pairs = candidate_pairs(analyses)
+    for i, j in sorted(pairs):
         matches = align(analyses[i], analyses[j], options)
         matrix[i][j] = coverage(analyses[i], matches, "a", options)
         matrix[j][i] = coverage(analyses[j], matches, "b", options)
