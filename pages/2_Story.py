@@ -39,8 +39,15 @@ figure = go.Figure(go.Heatmap(
     hovertemplate="%{y} found in %{x}: %{z:.0%}<extra></extra>",
     text=[[f"{v:.0%}" for v in row] for row in matrix], texttemplate="%{text}",
 ))
+# Heatmap cells cannot be selected in Plotly; a nearly invisible marker on each cell can.
+cells = [(r, c) for r in range(len(picked)) for c in range(len(picked)) if r != c]
+figure.add_trace(go.Scatter(
+    x=[labels[c] for _, c in cells], y=[labels[r] for r, _ in cells], mode="markers",
+    marker={"size": 28, "opacity": 0.01, "color": "#000"}, customdata=[f"{r}:{c}" for r, c in cells],
+    hovertemplate="%{y} found in %{x}: click to compare<extra></extra>", showlegend=False,
+))
 figure.update_layout(height=120 + 42 * len(picked), margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                     yaxis={"autorange": "reversed"})
+                     yaxis={"autorange": "reversed"}, clickmode="event+select", dragmode=False)
 event = st.plotly_chart(figure, key="story_matrix", on_select="rerun", selection_mode="points")
 
 
@@ -52,6 +59,7 @@ def _open(a: str, b: str) -> None:
 points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else getattr(getattr(event, "selection", None), "points", [])
 for point in points or []:
     custom = point.get("customdata") if isinstance(point, dict) else None
+    custom = custom[0] if isinstance(custom, (list, tuple)) and custom else custom
     if isinstance(custom, str) and ":" in custom:
         r, c = (int(x) for x in custom.split(":"))
         if r != c:

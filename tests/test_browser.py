@@ -122,3 +122,15 @@ def test_hostile_articles_show_literally_and_nothing_executes(page, app_url):
     assert "**Not bold**" in text_b and "<b>two</b>" in text_b and "$y$" in text_b
     assert page.locator(".px-title").first.inner_text().startswith("<script>window.__pwned = 1</script> $5 million **headline**")
     assert page.locator("[data-testid='stMarkdown'] .katex").count() == 0
+
+
+def test_clicking_a_story_heatmap_cell_opens_that_pair(page, app_url):
+    page.goto(f"{app_url}/Story")
+    expect(page.locator(".js-plotly-plot .heatmaplayer")).to_be_attached(timeout=90_000)
+    page.wait_for_timeout(1000)
+    ids = sorted(p.stem for p in list(CORPUS.glob("*.md")) + list((ROOT / "tests/fixtures/hostile").glob("*.md")))
+    row, col = ids.index("wang-yi-russia-original"), ids.index("wang-yi-russia-rewrite")
+    box = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * (col + 0.5) / len(ids), box["y"] + box["height"] * (row + 0.5) / len(ids))
+    expect(page.locator(".px-text")).to_have_count(2, timeout=60_000)
+    assert "a=wang-yi-russia-original" in page.url and "b=wang-yi-russia-rewrite" in page.url
