@@ -341,7 +341,8 @@ def group_links(
         copied_rows = copies.any(axis=1)
         copied_cols = copies.any(axis=0)
         links = [(s, i, j) for s, i, j in links if copies[i, j] or not (copied_rows[i] or copied_cols[j])]
-        links += [(1.0, int(i), int(j)) for i, j in zip(*np.nonzero(copies)) if not any(i == x and j == y for _, x, y in links)]
+        linked = {(x, y) for _, x, y in links}
+        links += [(1.0, int(i), int(j)) for i, j in zip(*np.nonzero(copies)) if (i, j) not in linked]
         links.sort(reverse=True)
     group_of_a: dict[int, int] = {}
     group_of_b: dict[int, int] = {}
@@ -417,19 +418,19 @@ def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -
     copies = pair.character >= options.verbatim_threshold
     # Keep copies one-to-one: of several identical candidates, the best-scoring only.
     copies &= (pair.character >= pair.character.max(axis=1, keepdims=True)) & (pair.character >= pair.character.max(axis=0, keepdims=True))
+    fa, fb = features_of(a), features_of(b)
     for rows, cols in group_links(links, pair.combined, options.group_support, copies):
-        a_ids = tuple(pair.a_index[r] for r in sorted(rows))
-        b_ids = tuple(pair.b_index[c] for c in sorted(cols))
+        rows_sorted, cols_sorted = sorted(rows), sorted(cols)
+        a_ids = tuple(pair.a_index[r] for r in rows_sorted)
+        b_ids = tuple(pair.b_index[c] for c in cols_sorted)
         words_a = [w for i in a_ids for w in a.sentences[i].words]
         words_b = [w for j in b_ids for w in b.sentences[j].words]
-        text_a = " ".join(normalise_for_characters(a.article.text[a.sentences[i].start:a.sentences[i].end]) for i in a_ids)
-        text_b = " ".join(normalise_for_characters(b.article.text[b.sentences[j].start:b.sentences[j].end]) for j in b_ids)
-        char = fuzz.ratio(text_a, text_b) / 100.0
+        char = fuzz.ratio(" ".join(fa.texts[r] for r in rows_sorted), " ".join(fb.texts[c] for c in cols_sorted)) / 100.0
         # A group's score: its best pairs, one per sentence, averaged, on the pairs' own similarity.
-        block = pair.raw[np.ix_(sorted(rows), sorted(cols))]
+        block = pair.raw[np.ix_(rows_sorted, cols_sorted)]
         score = float((block.max(axis=1).mean() + block.max(axis=0).mean()) / 2)
-        score = max(score, char) if char >= options.verbatim_threshold else score
         if char >= options.verbatim_threshold:
+            score = max(score, char)
             kind = "verbatim"
         elif score >= options.paraphrase_threshold:
             kind = "paraphrase"

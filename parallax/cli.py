@@ -80,9 +80,7 @@ def _published(args: argparse.Namespace) -> dt.date | None:
 def _load(paths: Sequence[str], published: dt.date | None, options: CompareOptions) -> list[Analysis]:
     articles: list[Article] = []
     for name in paths:
-        article = read_article(Path(name))
-        if len(article.text) > options.max_chars:
-            raise IngestError(f"{name}: over the limit of {options.max_chars:,} characters.")
+        article = read_article(Path(name), max_chars=options.max_chars)
         if published is not None:
             article = Article(**{**article.__dict__, "published": published})
         articles.append(article)

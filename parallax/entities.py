@@ -113,13 +113,14 @@ def _discover_missed(analyses: Sequence[Analysis], raws: list[_Raw], threshold: 
         if not others:
             continue
         other_names = [name for name, _ in others]
+        other_lower = [name.lower() for name in other_names]
         for match in re.finditer(r"\b[A-Z][a-z]{3,}\b", text):
             word = match.group()
             if word.lower() in own_names or word.lower() in lower_words or word in other_names:
                 continue
             if any(s <= match.start() < e for s, e in taken):
                 continue
-            best = process.extractOne(word.lower(), [n.lower() for n in other_names], scorer=JaroWinkler.similarity,
+            best = process.extractOne(word.lower(), other_lower, scorer=JaroWinkler.similarity,
                                       score_cutoff=threshold)
             if best is None:
                 continue

@@ -206,7 +206,9 @@ def article_from_text(
     )
 
 
-def article_from_markdown(text: str, article_id: str, source: str = "corpus") -> Article:
+def article_from_markdown(
+    text: str, article_id: str, source: str = "corpus", max_chars: int = DEFAULT_OPTIONS.max_chars
+) -> Article:
     meta, body = split_front_matter(normalise_text(text) + "\n", article_id)
     return article_from_text(
         body,
@@ -218,10 +220,13 @@ def article_from_markdown(text: str, article_id: str, source: str = "corpus") ->
         language=_optional_str(meta, "language"),
         notes=_optional_str(meta, "notes"),
         source=source,
+        max_chars=max_chars,
     )
 
 
-def article_from_html(html: str, article_id: str, source: str = "upload") -> Article:
+def article_from_html(
+    html: str, article_id: str, source: str = "upload", max_chars: int = DEFAULT_OPTIONS.max_chars
+) -> Article:
     """Main text and metadata of a web page, through trafilatura (no scripts, no markup)."""
     import trafilatura  # deferred: it is slow to import and only HTML needs it
 
@@ -250,10 +255,13 @@ def article_from_html(html: str, article_id: str, source: str = "upload") -> Art
         url=getattr(document, "url", None) or None,
         published=published,
         source=source,
+        max_chars=max_chars,
     )
 
 
-def article_from_bytes(data: bytes, filename: str, source: str = "upload") -> Article:
+def article_from_bytes(
+    data: bytes, filename: str, source: str = "upload", max_chars: int = DEFAULT_OPTIONS.max_chars
+) -> Article:
     """An article from an uploaded or read file, by its suffix."""
     suffix = Path(filename).suffix.lower()
     article_id = slug(Path(filename).stem, "upload")
@@ -263,13 +271,13 @@ def article_from_bytes(data: bytes, filename: str, source: str = "upload") -> Ar
         raise IngestError(f"{filename}: the file is empty. Choose a file with article text.")
     text = decode_bytes(data, filename)
     if suffix in HTML_SUFFIXES:
-        return article_from_html(text, article_id, source)
+        return article_from_html(text, article_id, source, max_chars)
     if suffix in MARKDOWN_SUFFIXES:
-        return article_from_markdown(text, article_id, source)
-    return article_from_text(text, article_id, source=source)
+        return article_from_markdown(text, article_id, source, max_chars)
+    return article_from_text(text, article_id, source=source, max_chars=max_chars)
 
 
-def read_article(path: Path, source: str = "file") -> Article:
+def read_article(path: Path, source: str = "file", max_chars: int = DEFAULT_OPTIONS.max_chars) -> Article:
     """Read one article file (.md with front matter, .txt or .html)."""
     try:
         data = path.read_bytes()
@@ -279,7 +287,7 @@ def read_article(path: Path, source: str = "file") -> Article:
         raise IngestError(f"{path}: is a folder, not an article file.") from exc
     except OSError as exc:
         raise IngestError(f"{path}: cannot be read ({exc.strerror}).") from exc
-    article = article_from_bytes(data, path.name, source)
+    article = article_from_bytes(data, path.name, source, max_chars)
     return Article(**{**article.__dict__, "id": path.stem})  # the id is the file stem, whatever the type
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from .align import align, coverage
+from .align import align, coverage, features_of
 from .model import Analysis
 from .options import DEFAULT_OPTIONS, CompareOptions
 
@@ -23,7 +23,7 @@ def candidate_pairs(analyses: Sequence[Analysis], min_shared: int = 3, min_share
     unrelated events share a tenth or less; copies and reports of one story
     share far more).
     """
-    vocab = [{w.key for s in a.sentences if s.alignable for w in s.words if w.content} for a in analyses]
+    vocab = [{k for keys in features_of(a).content for k in keys} for a in analyses]
     postings: dict[str, list[int]] = defaultdict(list)
     for i, words in enumerate(vocab):
         for word in words:

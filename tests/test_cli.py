@@ -127,3 +127,10 @@ def test_html_file_id_is_its_stem_and_metadata_is_read(tmp_path):
     assert code == 0, err
     assert doc["id"] == "Wire Story" and doc["title"] == "Wang Yi in Moscow"
     assert "Wang Yi arrived in Moscow" in doc["text"] and "<" not in doc["text"]
+
+
+def test_config_size_limit_reaches_ingest(tmp_path):
+    config = tmp_path / "small.toml"
+    config.write_text("[limits]\nmax_chars = 100\n", encoding="utf-8")
+    code, out, err = run("analyse", A, "--config", str(config))
+    assert code == 2 and out == "" and "over the limit of 100 characters" in err
