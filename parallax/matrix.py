@@ -10,9 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from dataclasses import dataclass
+
 from .align import align, coverage, features_of
+from .families import families, sources
 from .model import Analysis
 from .options import DEFAULT_OPTIONS, CompareOptions
+from .reuse import reuse
 
 
 def candidate_pairs(analyses: Sequence[Analysis], min_shared: int = 3, min_share: float = 0.15) -> set[tuple[int, int]]:
@@ -48,16 +52,40 @@ def candidate_pairs(analyses: Sequence[Analysis], min_shared: int = 3, min_share
 BLOCK_ABOVE = 30
 
 
+@dataclass(frozen=True)
+class StoryMatrix:
+    """Every pair of a cluster, both ways: ``coverage[i][j]`` = share of article i's statements found
+    in j; ``reuse[i][j]`` = share of i's wording taken from j (diagonals 1.0); who copies whom."""
+
+    coverage: list[list[float]]
+    reuse: list[list[float]]
+    families: list[list[int]]
+    sources: list[int | None]
+
+
+def pairs_to_align(analyses: Sequence[Analysis]) -> list[tuple[int, int]]:
+    n = len(analyses)
+    if n <= BLOCK_ABOVE:
+        return [(i, j) for i in range(n) for j in range(i + 1, n)]
+    return sorted(candidate_pairs(analyses))
+
+
+def story_matrix(analyses: Sequence[Analysis], options: CompareOptions = DEFAULT_OPTIONS) -> StoryMatrix:
+    """Align the pairs worth aligning once, and derive coverage, reuse, families and sources."""
+    n = len(analyses)
+    cover = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
+    reused = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
+    for i, j in pairs_to_align(analyses):
+        matches = align(analyses[i], analyses[j], options)
+        cover[i][j] = coverage(analyses[i], matches, "a", options)
+        cover[j][i] = coverage(analyses[j], matches, "b", options)
+        reused[i][j], reused[j][i] = reuse(analyses[i], analyses[j], matches)
+    published = [a.article.published for a in analyses]
+    return StoryMatrix(
+        cover, reused, families(reused, options.reuse_threshold), sources(reused, published, options.reuse_threshold)
+    )
+
+
 def coverage_matrix(analyses: Sequence[Analysis], options: CompareOptions = DEFAULT_OPTIONS) -> list[list[float]]:
     """``m[i][j]`` = share of article i found in article j; the diagonal is 1.0."""
-    n = len(analyses)
-    matrix = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
-    if n <= BLOCK_ABOVE:
-        pairs = {(i, j) for i in range(n) for j in range(i + 1, n)}
-    else:
-        pairs = candidate_pairs(analyses)
-    for i, j in sorted(pairs):
-        matches = align(analyses[i], analyses[j], options)
-        matrix[i][j] = coverage(analyses[i], matches, "a", options)
-        matrix[j][i] = coverage(analyses[j], matches, "b", options)
-    return matrix
+    return story_matrix(analyses, options).coverage

@@ -120,6 +120,8 @@ class Match:
     kind: str
     shared_a: tuple[Span, ...] = ()
     shared_b: tuple[Span, ...] = ()
+    # How much of the wording is shared (words and characters, not meaning): what reuse counts.
+    wording: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,12 @@ class CompareOptions:
     group_support: float = 0.30
     context_weight: float = 0.35
     word_similarity: float = 0.86
+    semantic_weight: float = 0.5
+    semantic_only_lifts: bool = True
+    cosine_floor: float = 0.4
+    cosine_ceiling: float = 0.95
     full_matrix_pairs: int = 250000
+    reuse_threshold: float = 0.3
     misspelling_similarity: float = 0.86
     max_chars: int = 1_000_000
     max_line_chars: int = 20_000

@@ -1,0 +1,88 @@
+"""Stage 4a, meaning: a sentence vector that holds when every word changes.
+
+WordLlama (MIT) ships 256-dimension static token embeddings and its
+tokenizer inside the wheel. Its own loader looks for the tokenizer under
+``tokenizer/`` while the 0.4.0 wheel ships it under ``tokenizers/``, and
+would download it from a hub. Parallax therefore reads both files straight
+from the installed package and never calls that loader: nothing is fetched
+at run time (``tests/test_semantics.py`` proves it with the network closed).
+
+A sentence vector is the mean of its token embeddings, unit-normalised, as
+WordLlama itself computes it; the cosine of two vectors is the semantic
+score, mapped onto the lexical score's scale by :func:`semantic_scores`.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+WEIGHTS = "weights/l2_supercat_256.safetensors"
+TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+# Cosines of unrelated news sentences sit around 0.3-0.5 with this model; a
+# paraphrase is 0.85 and above. Calibrated on the STS headlines (eval/calibrate.py).
+COSINE_FLOOR = 0.55
+COSINE_CEILING = 0.95
+
+
+class SemanticModelMissing(RuntimeError):
+    """The packaged model is not installed: say how to install it."""
+
+
+def package_dir() -> Path:
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or spec.origin is None:
+        raise SemanticModelMissing("the wordllama package is not installed: run pip install -r requirements.txt")
+    return Path(spec.origin).parent
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> tuple[np.ndarray, object]:
+    """The embedding matrix (float32) and tokenizer, read from the installed wheel only."""
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    root = package_dir()
+    weights, tokenizer_file = root / WEIGHTS, root / TOKENIZER
+    for path in (weights, tokenizer_file):
+        if not path.is_file():
+            raise SemanticModelMissing(f"{path} is missing from the wordllama package: reinstall wordllama==0.4.0.post1")
+    tensors = load_file(str(weights))
+    embedding = np.ascontiguousarray(tensors["embedding.weight"], dtype=np.float32)
+    tokenizer = Tokenizer.from_file(str(tokenizer_file))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return embedding, tokenizer
+
+
+def sentence_vectors(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length mean token vectors, one row per text (a text with no tokens gets zeros)."""
+    embedding, tokenizer = load_model()
+    out = np.zeros((len(texts), embedding.shape[1]), dtype=np.float32)
+    if not texts:
+        return out
+    encoded = tokenizer.encode_batch(list(texts), add_special_tokens=False)  # type: ignore[attr-defined]
+    for row, enc in enumerate(encoded):
+        ids = np.clip(np.asarray(enc.ids, dtype=np.int64), 0, embedding.shape[0] - 1)
+        if ids.size:
+            vector = embedding[ids].mean(axis=0)
+            norm = float(np.linalg.norm(vector))
+            if norm > 0:
+                out[row] = vector / norm
+    return out
+
+
+def cosines(vectors_a: np.ndarray, vectors_b: np.ndarray) -> np.ndarray:
+    """Cosine of every pair (rows are unit length already)."""
+    if not len(vectors_a) or not len(vectors_b):
+        return np.zeros((len(vectors_a), len(vectors_b)), dtype=np.float32)
+    return (vectors_a @ vectors_b.T).astype(np.float32)
+
+
+def semantic_scores(cosine: np.ndarray, floor: float = COSINE_FLOOR, ceiling: float = COSINE_CEILING) -> np.ndarray:
+    """Cosine rescaled to 0-1 between the floor (unrelated) and the ceiling (same statement)."""
+    return np.clip((cosine - floor) / (ceiling - floor), 0.0, 1.0).astype(np.float32)
