@@ -6,15 +6,19 @@
 3. measure coverage both ways
 4. merge entities across both articles (:mod:`parallax.entities`)
 5. gather the dates of both, tagged with their article
+6. measure reuse of wording both ways (:mod:`parallax.reuse`)
+7. list what changed inside each match (:mod:`parallax.differences`)
 """
 
 from __future__ import annotations
 
 from .align import align, coverage
 from .analyse import analyse
+from .differences import find_differences
 from .entities import merge_entities
 from .model import Analysis, Article, Comparison
 from .options import DEFAULT_OPTIONS, CompareOptions
+from .reuse import reuse
 
 
 def describe(a: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> Comparison:
@@ -29,12 +33,15 @@ def describe(a: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> Comparis
 def compare(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> Comparison:
     """Compare two analysed articles."""
     matches = align(a, b, options)
+    entities = merge_entities([a, b], options)
     return Comparison(
         documents=(a, b),
         matches=matches,
         coverage=(coverage(a, matches, "a", options), coverage(b, matches, "b", options)),
-        entities=merge_entities([a, b], options),
+        entities=entities,
         dates=tuple((0, d) for d in a.dates) + tuple((1, d) for d in b.dates),
+        reuse=reuse(a, b, matches),
+        differences=find_differences(a, b, matches, entities),
     )
 
 

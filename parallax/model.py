@@ -149,6 +149,25 @@ class Entity:
         return frozenset(m.doc for m in self.mentions)
 
 
+DIFFERENCE_KINDS = ("figure", "date", "place", "person", "organisation", "attribution", "quotation", "framing")
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A fact both sides of match ``match`` state, but state differently.
+
+    ``a`` and ``b`` are the differing words in each article (empty for a
+    side that lacks the item, e.g. a dropped attribution).
+    """
+
+    match: int
+    kind: str
+    a: tuple[Span, ...]
+    b: tuple[Span, ...]
+    a_text: str
+    b_text: str
+
+
 @dataclass(frozen=True)
 class Comparison:
     """The result of comparing two analyses (or one, for ``analyse``)."""
@@ -158,3 +177,6 @@ class Comparison:
     coverage: tuple[float, ...] = ()
     entities: tuple[Entity, ...] = ()
     dates: tuple[tuple[int, DatedMention], ...] = field(default=())
+    # Share of each article's wording taken from the other (parallax.reuse); coverage counts statements.
+    reuse: tuple[float, ...] = ()
+    differences: tuple[Difference, ...] = ()

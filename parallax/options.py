@@ -26,7 +26,7 @@ class CompareOptions:
     word_similarity: float = 0.86
     semantic_weight: float = 0.5
     semantic_only_lifts: bool = True
-    cosine_floor: float = 0.4
+    cosine_floor: float = 0.7
     cosine_ceiling: float = 0.95
     full_matrix_pairs: int = 250000
     reuse_threshold: float = 0.3
