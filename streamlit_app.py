@@ -18,9 +18,11 @@ from parallax.render import (
     ViewFilter,
     entity_groups,
     render_column,
+    render_differences,
     render_entity_list,
     render_header,
     render_legend,
+    render_verdict,
 )
 from parallax.timeline import plotted, timeline_figure
 
@@ -114,10 +116,10 @@ except Exception as exc:  # the view must survive any article; say what to do
     )
     st.stop()
 
+# Matches keep their numbers (differences and the linker refer to them); the slider hides the weak ones.
 matches = ui.filtered(full.matches, min_score)
 view = dataclasses.replace(
     full,
-    matches=matches,
     coverage=(coverage(full.documents[0], matches, "a"), coverage(full.documents[1], matches, "b")),
 )
 if id_a == id_b:
@@ -162,6 +164,10 @@ if selection:
                 focus = (int(doc), int(sentence))
 
 # --- The reading view. -----------------------------------------------------------------------
+st.html(render_verdict(view))
+n_changes = sum(1 for d in view.differences if view.matches[d.match].score >= min_score)
+with st.expander(f"What changed ({n_changes})", expanded=0 < n_changes <= 8):
+    st.html(render_differences(view, min_score))
 st.html(render_legend())
 columns = st.columns(2, gap="medium")
 for side, column in enumerate(columns):

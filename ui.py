@@ -16,6 +16,7 @@ import streamlit as st
 from parallax import Analysis, Article, Comparison, analyse, compare, load_corpus
 from parallax.model import Match
 from parallax.cache import AnalysisCache, cache_key
+from parallax.matrix import StoryMatrix, story_matrix
 from parallax.nlp import load_pipeline, pipeline_version
 from parallax.options import DEFAULT_OPTIONS
 from parallax.render import STYLE
@@ -46,12 +47,26 @@ export default function(component) {
     clear();
     document.querySelectorAll('mark.px[data-m="' + m + '"]').forEach((e) => e.classList.add('px-linked'));
     const column = mark.closest('.px-text');
-    if (!scroll || !column) { return; }
+    if (!scroll) { return; }
+    if (!column) {
+      // A row of the "What changed" panel: bring the passage into view in both columns.
+      document.querySelectorAll('.px-text').forEach((col) => {
+        const target = col.querySelector('mark.px[data-m="' + m + '"]');
+        if (target) { target.scrollIntoView({block: 'center', behavior: 'smooth'}); }
+      });
+      return;
+    }
     const side = column.getAttribute('data-side');
     const other = document.querySelector('.px-text:not([data-side="' + side + '"]) mark.px[data-m="' + m + '"]');
     if (other) { other.scrollIntoView({block: 'nearest', behavior: 'smooth'}); }
   };
-  document.addEventListener('mouseover', (ev) => { const mark = markOf(ev.target); if (mark) { light(mark, true); } });
+  document.addEventListener('mouseover', (ev) => { const mark = markOf(ev.target); if (mark && mark.closest('.px-text')) { light(mark, true); } });
+  // Keyboard: a focused passage lights up its counterpart as hover does; Enter on a panel row jumps to it.
+  document.addEventListener('focusin', (ev) => { const mark = markOf(ev.target); if (mark) { light(mark, true); } });
+  document.addEventListener('keydown', (ev) => {
+    const mark = markOf(ev.target);
+    if (mark && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); light(mark, true); }
+  });
   document.addEventListener('click', (ev) => {
     const mark = markOf(ev.target);
     if (!mark) { return; }
@@ -164,6 +179,13 @@ def label_of(article: Article) -> str:
     return f"{title}{mine} — {article.id}"
 
 
+def short_label(article: Article) -> str:
+    """Outlet and date first (what tells reports of one story apart), then the id."""
+    outlet = article.outlet or "outlet?"
+    date = article.published.isoformat() if article.published else "date?"
+    return f"{outlet} · {date} · {article.id}"
+
+
 def filtered(matches: tuple[Match, ...], min_score: float) -> tuple[Match, ...]:
     return tuple(m for m in matches if m.score >= min_score)
 
@@ -172,7 +194,5 @@ LINKER = st.components.v2.component("parallax_linker", js=LINKER_JS)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def matrix_of(chosen: tuple[Article, ...]) -> list[list[float]]:
-    from parallax.matrix import coverage_matrix
-
-    return coverage_matrix([analysis_of(a) for a in chosen], DEFAULT_OPTIONS)
+def matrix_of(chosen: tuple[Article, ...]) -> StoryMatrix:
+    return story_matrix([analysis_of(a) for a in chosen], DEFAULT_OPTIONS)

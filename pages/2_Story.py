@@ -7,17 +7,21 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
+from parallax.families import origin_order
 
 ui.page_setup("Story")
 st.title("Story")
-st.caption("For several reports of one story: how much of each article (row) is found in each other article (column).")
+st.caption(
+    "For several reports of one story: which ones share wording (families: an original with its copies and "
+    "rewrites), and which are independent reports that only state the same facts."
+)
 articles = ui.library()
 ids = list(articles)
 if len(ids) < 2:
     st.info("The Story view needs at least two articles. Add some on the Library page.")
     st.stop()
 chosen = st.multiselect(
-    "Articles", ids, default=ids[: min(len(ids), 12)], format_func=lambda i: ui.label_of(articles[i]), key="story_ids",
+    "Articles", ids, default=ids, format_func=lambda i: ui.label_of(articles[i]), key="story_ids",
 )
 if len(chosen) < 2:
     st.info("Choose at least two articles.")
@@ -29,25 +33,64 @@ for n, article in enumerate(picked, start=1):
     ui.analysis_of(article)  # cached: each article is parsed once, whatever the cluster
     progress.progress(n / len(picked), text=f"Analysed {n} of {len(picked)}: {article.id}")
 with st.spinner("Aligning the pairs that share vocabulary…"):
-    matrix = ui.matrix_of(picked)
+    story = ui.matrix_of(picked)
 progress.empty()
 
-labels = [f"{i + 1}. {a.id}" for i, a in enumerate(picked)]
+
+def _date(i: int) -> str:
+    return picked[i].published.isoformat() if picked[i].published else "date unknown"
+
+
+# --- Families first: each original with what was taken from it. -------------------------------
+st.subheader(f"Families ({len(story.families)})")
+if not story.families:
+    st.info("No two of these articles share wording: they read as independent reports.")
+in_family = {i for family in story.families for i in family}
+for number, family in enumerate(story.families, start=1):
+    order = origin_order(family, story.reuse, [a.published for a in picked])
+    original = order[0]
+    lines = [f"**{number}. Original:** {ui.md(ui.short_label(picked[original]))} — {ui.md(picked[original].title or '')}"]
+    for i in order[1:]:
+        source = story.sources[i]
+        if source is None:
+            lines.append(f"- {ui.md(ui.short_label(picked[i]))}: shares wording, source unclear")
+            continue
+        lines.append(
+            f"- {ui.md(ui.short_label(picked[i]))} takes **{story.reuse[i][source]:.0%}** of its wording from "
+            f"{ui.md(picked[source].id)} ({_date(source)})"
+        )
+    st.markdown("\n".join(lines))
+alone = [i for i in range(len(picked)) if i not in in_family]
+if alone:
+    st.caption("Independent reports (no shared wording): " + ", ".join(ui.md(ui.short_label(picked[i])) for i in alone))
+
+# --- The matrix: reuse by default, coverage as a switch; ordered by family. --------------------
+figure_name = st.segmented_control(
+    "Matrix shows", ["Reuse (wording taken)", "Coverage (statements shared)"], default="Reuse (wording taken)",
+    key="story_figure",
+) or "Reuse (wording taken)"
+matrix = story.reuse if figure_name.startswith("Reuse") else story.coverage
+verb = "takes wording from" if figure_name.startswith("Reuse") else "has its statements in"
+order = [i for family in story.families for i in origin_order(family, story.reuse, [a.published for a in picked])]
+order += [i for i in range(len(picked)) if i not in order]
+labels = [f"{n + 1}. {ui.short_label(picked[i])}" for n, i in enumerate(order)]
+z = [[matrix[r][c] for c in order] for r in order]
 figure = go.Figure(go.Heatmap(
-    z=matrix, x=labels, y=labels, zmin=0, zmax=1, colorscale="Blues",
-    customdata=[[f"{r}:{c}" for c in range(len(picked))] for r in range(len(picked))],
-    hovertemplate="%{y} found in %{x}: %{z:.0%}<extra></extra>",
-    text=[[f"{v:.0%}" for v in row] for row in matrix], texttemplate="%{text}",
+    z=z, x=labels, y=labels, zmin=0, zmax=1, colorscale="Blues",
+    hovertemplate=f"%{{y}} {verb} %{{x}}: %{{z:.0%}}<extra></extra>",
+    text=[[f"{v:.0%}" for v in row] for row in z], texttemplate="%{text}" if len(order) <= 15 else "",
 ))
 # Heatmap cells cannot be selected in Plotly; a nearly invisible marker on each cell can.
-cells = [(r, c) for r in range(len(picked)) for c in range(len(picked)) if r != c]
+cells = [(r, c) for r in range(len(order)) for c in range(len(order)) if r != c]
 figure.add_trace(go.Scatter(
     x=[labels[c] for _, c in cells], y=[labels[r] for r, _ in cells], mode="markers",
-    marker={"size": 28, "opacity": 0.01, "color": "#000"}, customdata=[f"{r}:{c}" for r, c in cells],
-    hovertemplate="%{y} found in %{x}: click to compare<extra></extra>", showlegend=False,
+    marker={"size": max(8, min(28, 700 // max(1, len(order)))), "opacity": 0.01, "color": "#000"},
+    customdata=[f"{order[r]}:{order[c]}" for r, c in cells],
+    hovertemplate=f"%{{y}} {verb} %{{x}}: click to compare<extra></extra>", showlegend=False,
 ))
-figure.update_layout(height=120 + 42 * len(picked), margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                     yaxis={"autorange": "reversed"}, clickmode="event+select", dragmode=False)
+figure.update_layout(height=160 + min(30, 600 // max(1, len(order))) * len(order),
+                     margin={"l": 10, "r": 10, "t": 10, "b": 10}, yaxis={"autorange": "reversed"},
+                     xaxis={"tickangle": -40, "tickfont": {"size": 10}}, clickmode="event+select", dragmode=False)
 event = st.plotly_chart(figure, key="story_matrix", on_select="rerun", selection_mode="points")
 
 
@@ -66,13 +109,15 @@ for point in points or []:
             _open(picked[r].id, picked[c].id)
 
 pairs = sorted(
-    ((max(matrix[r][c], matrix[c][r]), r, c) for r in range(len(picked)) for c in range(r + 1, len(picked))),
+    ((max(story.reuse[r][c], story.reuse[c][r]), r, c) for r in range(len(picked)) for c in range(r + 1, len(picked))),
     reverse=True,
 )
 st.subheader("Closest pairs")
 st.dataframe(
     pd.DataFrame([
-        {"A": picked[r].id, "B": picked[c].id, "A found in B": f"{matrix[r][c]:.0%}", "B found in A": f"{matrix[c][r]:.0%}"}
+        {"A": ui.short_label(picked[r]), "B": ui.short_label(picked[c]),
+         "A's wording from B": f"{story.reuse[r][c]:.0%}", "B's wording from A": f"{story.reuse[c][r]:.0%}",
+         "A's statements in B": f"{story.coverage[r][c]:.0%}", "B's statements in A": f"{story.coverage[c][r]:.0%}"}
         for _, r, c in pairs[:20]
     ]),
     hide_index=True, width="stretch",

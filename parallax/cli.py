@@ -20,7 +20,7 @@ from .analyse import analyse
 from .compare import compare, describe
 from .export import comparison_json, matrix_csv, matrix_json
 from .ingest import IngestError, parse_published, read_article
-from .matrix import coverage_matrix
+from .matrix import story_matrix
 from .model import Analysis, Article
 from .nlp import ModelMissingError
 from .options import CompareOptions, load_options
@@ -55,9 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json",), default="json", help="output format")
     common(p)
 
-    p = sub.add_parser("matrix", help="coverage matrix of a cluster of files", description="coverage[i][j] = share of article i found in article j.")
+    p = sub.add_parser("matrix", help="coverage matrix of a cluster of files", description="coverage[i][j] = share of article i's statements found in article j; "
+                       "reuse[i][j] = share of article i's wording taken from article j; families and likely sources.")
     p.add_argument("files", nargs="+", metavar="FILE", help="two or more article files")
     p.add_argument("--format", choices=("json", "csv"), default="json", help="output format")
+    p.add_argument("--figure", choices=("coverage", "reuse"), default="coverage",
+                   help="with --format csv: which matrix to write (coverage: statements found; reuse: wording taken)")
     common(p)
     return parser
 
@@ -107,11 +110,11 @@ def run(argv: Sequence[str], out: TextIO) -> None:
         if len(args.files) < 2:
             raise CliError("matrix needs at least two files")
         analyses = _load(args.files, published, options)
-        matrix = coverage_matrix(analyses, options)
+        story = story_matrix(analyses, options)
         if args.format == "csv":
-            out.write(matrix_csv(analyses, matrix))
+            out.write(matrix_csv(analyses, story.reuse if args.figure == "reuse" else story.coverage))
         else:
-            json.dump(matrix_json(analyses, matrix), out, ensure_ascii=False, indent=1)
+            json.dump(matrix_json(analyses, story), out, ensure_ascii=False, indent=1)
             out.write("\n")
 
 

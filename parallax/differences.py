@@ -242,17 +242,22 @@ _ENTITY_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC"
 
 def _entity_differences(k: int, sa: _Side, sb: _Side, entities: Sequence[Entity]) -> list[Difference]:
     out = []
-    by_kind: dict[str, tuple[dict[str, list[Span]], dict[str, list[Span]]]] = {}
+    # People apart; places and organisations together, since the model types the same name either way
+    # ("Trujillo" as a place in one text, an organisation in the other).
+    by_family: dict[str, tuple[dict[str, list[Span]], dict[str, list[Span]]]] = {}
+    kind_of: dict[str, str] = {}
     for entity in entities:
         kind = _ENTITY_KIND.get(entity.label)
         if kind is None:
             continue
+        kind_of[entity.name] = kind
+        family = "person" if kind == "person" else "place-or-organisation"
         for mention in entity.mentions:
             side = sa if mention.doc == sa.doc else sb
             if _within((mention.start, mention.end), side.ranges):
-                sides = by_kind.setdefault(kind, ({}, {}))
+                sides = by_family.setdefault(family, ({}, {}))
                 sides[0 if side is sa else 1].setdefault(entity.name, []).append((mention.start, mention.end))
-    for kind, (names_a, names_b) in sorted(by_kind.items()):
+    for _, (names_a, names_b) in sorted(by_family.items()):
         only_a = {n: s for n, s in names_a.items() if n not in names_b}
         only_b = {n: s for n, s in names_b.items() if n not in names_a}
         # A name put in another's place: as many names of the kind on each side, the rest the same.
@@ -260,6 +265,8 @@ def _entity_differences(k: int, sa: _Side, sb: _Side, entities: Sequence[Entity]
         if only_a and len(only_a) == len(only_b) and len(names_a) == len(names_b):
             spans_a = tuple(sorted(s for spans in only_a.values() for s in spans))
             spans_b = tuple(sorted(s for spans in only_b.values() for s in spans))
+            kinds = [kind_of[n] for n in (*only_a, *only_b)]
+            kind = "place" if "place" in kinds else kinds[0]
             out.append(Difference(k, kind, spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
     return out
 
@@ -275,16 +282,23 @@ def _date_differences(k: int, sa: _Side, sb: _Side) -> list[Difference]:
         vb = {_date_key(d) for d in db if d.granularity == granularity}
         only_a = [d for d in da if d.granularity == granularity and _date_key(d) not in vb]
         only_b = [d for d in db if d.granularity == granularity and _date_key(d) not in va]
-        if only_a and only_b and not _agree_coarser(only_a, db) and not _agree_coarser(only_b, da):
+        # The same words resolved against two publication dates ("on Tuesday" copied a day later) are
+        # not a change an editor would see; only differing words count.
+        same_words = {_words(d.text) for d in only_a} == {_words(d.text) for d in only_b}
+        if only_a and only_b and not same_words and not _agree_coarser(only_a, db) and not _agree_coarser(only_b, da):
             spans_a = tuple((d.start, d.end) for d in only_a)
             spans_b = tuple((d.start, d.end) for d in only_b)
             out.append(Difference(k, "date", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
     return out
 
 
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def _date_key(d: DatedMention) -> str:
     """The resolved value; with none (no year, no publication date), the words themselves."""
-    return d.value or "text:" + " ".join(re.findall(r"\w+", d.text.lower()))
+    return d.value or "text:" + _words(d.text)
 
 
 def _agree_coarser(dates: Sequence[DatedMention], others: Sequence[DatedMention]) -> bool:
@@ -374,8 +388,9 @@ def _framing_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
         spans_b = tuple(v.span() for v in verbs_b)
         out.append(Difference(k, "framing", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
     # "May" with a capital is the month; a hedge swapped for another ("may" / "could") is no change.
-    hedges_a = [m for s, e in sa.ranges for m in _offset_iter(_HEDGE, sa.text, s, e) if m.group() != "May"]
-    hedges_b = [m for s, e in sb.ranges for m in _offset_iter(_HEDGE, sb.text, s, e) if m.group() != "May"]
+    # Words inside a quotation are the speaker's, not the reporter's framing.
+    hedges_a = [m for s, e in sa.ranges for m in _offset_iter(_HEDGE, sa.text, s, e) if m.group() != "May" and not _quoted(m, sa)]
+    hedges_b = [m for s, e in sb.ranges for m in _offset_iter(_HEDGE, sb.text, s, e) if m.group() != "May" and not _quoted(m, sb)]
     keys_a = {_hedge_key(h.group()) for h in hedges_a}
     keys_b = {_hedge_key(h.group()) for h in hedges_b}
     if keys_a != keys_b:
@@ -383,6 +398,10 @@ def _framing_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
         spans_b = tuple(h.span() for h in hedges_b if _hedge_key(h.group()) not in keys_a)
         out.append(Difference(k, "framing", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
     return out
+
+
+def _quoted(found: _Offset, side: _Side) -> bool:
+    return any(_within(found.span(), [q]) for s, e in side.ranges for q, _ in _quotes(side.text, s, e))
 
 
 class _Offset:

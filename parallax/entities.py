@@ -43,6 +43,12 @@ _ABBREVIATED_TITLES = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "col
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _STOP = {"of", "the", "and", "for", "in", "on", "&"}
+_DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+# "Xi-Putin meeting": two people joined by a hyphen before a word for what they do together.
+_PAIR = re.compile(r"^([A-Z][\w'’]+)-([A-Z][\w'’]+)$")
+_PAIR_WORDS = ("meeting|talks|summit|deal|pact|call|relationship|ties|alliance|axis|partnership|rivalry|feud|"
+               "debate|accord|agreement|friendship|bromance")
+_PAIR_NOUNS = re.compile(r"^[\s-]*(?:" + _PAIR_WORDS + r")\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -69,16 +75,32 @@ def clean_mention(text: str) -> tuple[str, str, int, int]:
     if possessive and len(surface) > 3:
         right = len(surface) - possessive.start()
         surface = surface[: possessive.start()]
-    surface = surface.rstrip(" ,.;:")
+    # Keep the last dot of an abbreviation ("U.S."): it is part of the name, not the sentence's end.
+    surface = surface.rstrip(" ,;:") if _DOTTED.search(surface) else surface.rstrip(" ,.;:")
     name = _TITLE_RE.sub("", surface).strip() or surface
+    if _DOTTED.fullmatch(name):
+        name = name.replace(".", "")  # "U.S." is matched as "US", and so joins "US" and "United States"
     return surface, name, left, right
 
 
 def _raw_mentions(analyses: Sequence[Analysis]) -> list[_Raw]:
     raws: list[_Raw] = []
+    person_tokens = {t.lower() for a in analyses for m in a.mentions if m.label == "PERSON" and "-" not in m.text
+                     for t in m.text.split()}
     for doc, analysis in enumerate(analyses):
         for m in analysis.mentions:
             if m.label not in LABELS:
+                continue
+            pair = _PAIR.match(m.text.strip())
+            if pair and (
+                _PAIR_NOUNS.match(analysis.article.text[m.end:m.end + 20])
+                or {pair.group(1).lower(), pair.group(2).lower()} <= person_tokens
+            ):
+                # Two people, not one: each half becomes its own person mention.
+                at = m.start + (len(m.text) - len(m.text.lstrip()))
+                first, second = pair.group(1), pair.group(2)
+                raws.append(_Raw(doc, at, at + len(first), first, first, "PERSON"))
+                raws.append(_Raw(doc, at + len(first) + 1, at + len(first) + 1 + len(second), second, second, "PERSON"))
                 continue
             surface, name, left, right = clean_mention(m.text)
             if not re.search(r"[A-Za-z]", name) or name.islower():
@@ -93,7 +115,22 @@ def _raw_mentions(analyses: Sequence[Analysis]) -> list[_Raw]:
                     surface = f"{title.group(1)} {surface}"
                     start = title.start(1)
             raws.append(_Raw(doc, start, m.end - right, surface, name, m.label))
+        raws += _name_pairs(doc, analysis.article.text, [(r.start, r.end) for r in raws if r.doc == doc])
     return raws
+
+
+_PAIR_IN_TEXT = re.compile(r"\b([A-Z][\w'’]+)-([A-Z][\w'’]+)(?=[\s-]+(?i:" + _PAIR_WORDS + r")\b)")
+
+
+def _name_pairs(doc: int, text: str, taken: list[tuple[int, int]]) -> list[_Raw]:
+    """"Xi-Putin meeting" where the model tagged nothing: the two people, each as a mention."""
+    found = []
+    for m in _PAIR_IN_TEXT.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        for g in (1, 2):
+            found.append(_Raw(doc, m.start(g), m.end(g), m.group(g), m.group(g), "PERSON"))
+    return found
 
 
 def _discover_missed(analyses: Sequence[Analysis], raws: list[_Raw], threshold: float) -> list[_Raw]:
@@ -184,7 +221,10 @@ def merge_entities(analyses: Sequence[Analysis], options: CompareOptions = DEFAU
             full_names[tokens[0]].add(i)
             full_names[tokens[-1]].add(i)
     for (family, name), i in list(by_name.items()):
-        if family == "PERSON" and " " not in name:
+        # A name part the model typed as an organisation or a group ("Wang" beside "Wang Yi") joins the
+        # person too, unless the same word is also that kind of name in its own right elsewhere.
+        part_of_person = family == "PERSON" or (family in ("ORG", "NORP") and (("PERSON", name) not in by_name))
+        if part_of_person and " " not in name:
             owners = {groups.find(j) for j in full_names.get(name, set())}
             if len(owners) == 1:
                 groups.union(i, owners.pop())
@@ -255,6 +295,8 @@ def merge_entities(analyses: Sequence[Analysis], options: CompareOptions = DEFAU
 def _entity(group: list[_Raw], misspelled: set[str]) -> Entity:
     labels = Counter(r.label for r in group if not r.discovered) or Counter(r.label for r in group)
     label = labels.most_common(1)[0][0]
+    if any(r.label == "PERSON" and " " in r.name for r in group):
+        label = "PERSON"  # a full personal name decides: its parts may have been typed otherwise
     recognised = [r for r in group if not r.discovered] or group
     counts = Counter(r.name for r in recognised)
     # The display name: the longest bare name, then the most frequent.

@@ -7,7 +7,8 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from .model import Analysis, Comparison
+from .matrix import StoryMatrix
+from .model import Analysis, Comparison, Difference
 
 
 def document_json(a: Analysis) -> dict[str, Any]:
@@ -36,10 +37,13 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
                 "score": m.score,
                 "kind": m.kind,
                 "shared": {"a": [list(s) for s in m.shared_a], "b": [list(s) for s in m.shared_b]},
+                "wording": m.wording,
             }
             for m in c.matches
         ],
         "coverage": list(c.coverage),
+        "reuse": list(c.reuse),
+        "differences": [difference_json(d) for d in c.differences],
         "entities": [
             {
                 "name": e.name,
@@ -66,11 +70,25 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
     }
 
 
-def matrix_json(analyses: Sequence[Analysis], matrix: list[list[float]]) -> dict[str, Any]:
+def difference_json(d: Difference) -> dict[str, Any]:
+    return {
+        "match": d.match,
+        "kind": d.kind,
+        "a": [list(s) for s in d.a],
+        "b": [list(s) for s in d.b],
+        "a_text": d.a_text,
+        "b_text": d.b_text,
+    }
+
+
+def matrix_json(analyses: Sequence[Analysis], story: StoryMatrix) -> dict[str, Any]:
     return {
         "ids": [a.article.id for a in analyses],
         "titles": [a.article.title for a in analyses],
-        "coverage": matrix,
+        "coverage": story.coverage,
+        "reuse": story.reuse,
+        "families": story.families,
+        "sources": story.sources,
     }
 
 

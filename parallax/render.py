@@ -13,7 +13,7 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Comparison, Match, Span
+from .model import Comparison, Difference, Match, Span
 
 KIND_LABELS = {
     "verbatim": "Verbatim copy",
@@ -33,6 +33,7 @@ class ViewFilter:
     only_unique: bool = False
     entity_spans: tuple[Span, ...] = ()
     focus_sentence: int | None = None
+    show_differences: bool = True
 
 
 def visible_matches(comparison: Comparison, min_score: float) -> list[tuple[int, Match]]:
@@ -77,6 +78,11 @@ def render_column(comparison: Comparison, side: int, view: ViewFilter = ViewFilt
         for i in match.a if side == 0 else match.b:
             by_sentence[i] = (k, match)
     boilerplate = analysis.boilerplate
+    visible = {k for k, _ in visible_matches(comparison, view.min_score)}
+    changed = tuple(
+        span for d in comparison.differences if d.match in visible and view.show_differences
+        for span in (d.a if side == 0 else d.b)
+    )
     out: list[str] = [f'<div class="px-text" data-side="{"ab"[side]}">']
     cursor = 0
     for sentence in analysis.sentences:
@@ -91,7 +97,9 @@ def render_column(comparison: Comparison, side: int, view: ViewFilter = ViewFilt
             k, match = found
             kind = match.kind
             shared = match.shared_a if side == 0 else match.shared_b
-            tip = f"{KIND_LABELS[kind]} · score {match.score:.2f}\n{_snippet(_counterpart(comparison, match, side))}"
+            n_diff = sum(1 for d in comparison.differences if d.match == k)
+            warn = f" · {n_diff} fact{'s' if n_diff != 1 else ''} differ" if n_diff else ""
+            tip = f"{KIND_LABELS[kind]} · score {match.score:.2f}{warn}\n{_snippet(_counterpart(comparison, match, side))}"
             attrs += [f'data-m="{k}"', f'title="{html.escape(tip, quote=True)}"']
         elif sentence.kind in _META_KINDS:
             kind = "meta"
@@ -104,7 +112,10 @@ def render_column(comparison: Comparison, side: int, view: ViewFilter = ViewFilt
             classes.append("px-focus")
         if sentence.kind == "headline":
             classes.append("px-headline")
-        body = _paint(text, sentence.start, sentence.end, (("px-shared", shared), ("px-entity", view.entity_spans)))
+        body = _paint(
+            text, sentence.start, sentence.end,
+            (("px-shared", shared), ("px-entity", view.entity_spans), ("px-changed", changed)),
+        )
         out.append(f'<mark class="{" ".join(classes)}" data-kind="{kind}" {" ".join(attrs)}>{body}</mark>')
         cursor = sentence.end
     if cursor < len(text):
@@ -121,11 +132,89 @@ def render_header(comparison: Comparison, side: int) -> str:
     cover = ""
     if comparison.coverage:
         share = round(100 * comparison.coverage[side])
-        cover = f'<div class="px-coverage"><b>{share}%</b> of this article is also in the other</div>'
+        reused = f" · <b>{round(100 * comparison.reuse[side])}%</b> of its wording taken from it" if comparison.reuse else ""
+        n_diff = len(comparison.differences)
+        caveat = (f' · <span class="px-caveat">but {n_diff} fact{"s" if n_diff != 1 else ""} differ</span>'
+                  if n_diff else "")
+        cover = (f'<div class="px-coverage"><b>{share}%</b> of its statements are also in the other'
+                 f"{reused}{caveat}</div>")
     return (
         f'<div class="px-head"><div class="px-title">{html.escape(article.title or article.id)}</div>'
         f'<div class="px-meta">{html.escape(outlet)} · {html.escape(published)} · <code>{html.escape(article.id)}</code></div>'
         f"{cover}</div>"
+    )
+
+
+DIFFERENCE_LABELS = {
+    "figure": "Figure", "date": "Date", "place": "Place", "person": "Person", "organisation": "Organisation",
+    "attribution": "Attribution", "quotation": "Quotation", "framing": "Framing",
+}
+
+
+def verdict(comparison: Comparison) -> str:
+    """One plain sentence an editor can read aloud (plain text; escape it where it becomes HTML)."""
+    if len(comparison.documents) < 2:
+        return ""
+    reuse_a, reuse_b = comparison.reuse or (0.0, 0.0)
+    date_a, date_b = (d.article.published for d in comparison.documents)
+    share = max(reuse_a, reuse_b)
+    if share >= 0.3 and date_a and date_b and date_a != date_b:
+        # The later article is the likely copy: say how much of its wording it takes from the earlier one.
+        copier, source, taken = ("B", "A", reuse_b) if date_b > date_a else ("A", "B", reuse_a)
+        parts = [f"{copier} (later) reuses {round(100 * taken)}% of {source}'s wording"]
+    elif share >= 0.3:
+        parts = [f"A and B share wording: {round(100 * reuse_a)}% of A's is in B, {round(100 * reuse_b)}% of B's in A"]
+    else:
+        cover = max(comparison.coverage) if comparison.coverage else 0.0
+        parts = [f"Little shared wording ({round(100 * share)}%): likely independent reports"
+                 + (f" that share {round(100 * cover)}% of their statements" if cover >= 0.2 else "")]
+    kinds = [d.kind for d in comparison.differences]
+    facts = [k for k in kinds if k not in ("attribution", "framing")]
+    dropped = sum(1 for d in comparison.differences if d.kind == "attribution" and (not d.a or not d.b))
+    if facts:
+        parts.append(f"{len(facts)} fact{'s' if len(facts) != 1 else ''} differ")
+    elif comparison.matches:
+        parts.append("no fact differs in the shared passages")
+    if dropped:
+        parts.append(f"{dropped} attribution{'s' if dropped != 1 else ''} dropped")
+    framing = kinds.count("framing")
+    if framing:
+        parts.append(f"{framing} change{'s' if framing != 1 else ''} of framing")
+    for side, name in ((1, "B"), (0, "A")):
+        analysis = comparison.documents[side]
+        in_match = {i for m in comparison.matches for i in (m.b if side else m.a)}
+        adds = sum(1 for s in analysis.sentences if s.alignable and s.index not in in_match)
+        if adds:
+            parts.append(f"{name} adds {adds} sentence{'s' if adds != 1 else ''}")
+    return "; ".join(parts) + "."
+
+
+def render_verdict(comparison: Comparison) -> str:
+    return f'<div class="px-verdict" role="status">{html.escape(verdict(comparison))}</div>'
+
+
+def render_differences(comparison: Comparison, min_score: float = 0.0) -> str:
+    """The "What changed" panel: one row per difference (kind, A says, B says), escaped.
+
+    Each row carries its match number, so clicking it lights up and scrolls to the passage in both columns.
+    """
+    visible = {k for k, _ in visible_matches(comparison, min_score)}
+    rows = []
+    for d in comparison.differences:
+        if d.match not in visible:
+            continue
+        a_text = html.escape(_snippet(d.a_text, 160)) if d.a else "<i>(not stated)</i>"
+        b_text = html.escape(_snippet(d.b_text, 160)) if d.b else "<i>(not stated)</i>"
+        rows.append(
+            f'<tr><td><mark class="px px-diffrow" data-m="{d.match}" tabindex="0" role="button" '
+            f'aria-label="Show this passage in both articles">{html.escape(DIFFERENCE_LABELS.get(d.kind, d.kind))}</mark></td>'
+            f'<td class="px-changed-cell">{a_text}</td><td class="px-changed-cell">{b_text}</td></tr>'
+        )
+    if not rows:
+        return '<div class="px-diffs px-diffs-none">No fact differs inside the shared passages.</div>'
+    return (
+        '<div class="px-diffs"><table><thead><tr><th>What changed</th><th>A says</th><th>B says</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table></div>'
     )
 
 
@@ -135,7 +224,8 @@ def render_legend() -> str:
         for kind, label in KIND_LABELS.items()
     )
     return (
-        f'<div class="px-legend">{items}<span class="px-legend-item"><span class="px-shared">shared words</span></span></div>'
+        f'<div class="px-legend">{items}<span class="px-legend-item"><span class="px-shared">shared words</span></span>'
+        '<span class="px-legend-item"><span class="px-changed">changed fact</span></span></div>'
     )
 
 
@@ -143,9 +233,11 @@ STYLE = """
 <style>
 .px-text { white-space: pre-wrap; line-height: 1.7; font-size: 1.02rem; font-family: Georgia, 'Times New Roman', serif; }
 .px { border-radius: 3px; padding: 0 1px; color: inherit; cursor: default; transition: outline 0.1s; }
-.px-verbatim { background: #c9b6f2; }
-.px-paraphrase { background: #b9dcf7; }
-.px-partial { background: #e3eef8; border-bottom: 2px dotted #6a9fd4; }
+/* Colours chosen to stay apart under deuteranopia and protanopia (tests/test_render.py simulates both);
+   each kind also has a cue that is not colour: a solid, double, dotted or no underline. */
+.px-verbatim { background: #c9b6f2; border-bottom: 3px double #5b3a9e; }
+.px-paraphrase { background: #b9dcf7; border-bottom: 2px solid #2b6cb0; }
+.px-partial { background: #e8eef4; border-bottom: 2px dotted #6a7f94; }
 .px-unique { background: #ffe3a3; }
 .px-meta { background: transparent; color: #666; font-style: italic; }
 .px-boilerplate { background: transparent; color: #9a9a9a; text-decoration: line-through; text-decoration-color: #ccc; }
@@ -156,7 +248,16 @@ STYLE = """
 .px-dim .px-shared { font-weight: normal; text-decoration: none; }
 .px[data-m] { cursor: pointer; }
 .px-linked { outline: 3px solid #1f4e96; box-shadow: 0 0 0 3px rgba(31,78,150,0.18); }
-.px-focus { outline: 3px solid #d1495b; }
+.px-focus { outline: 3px dashed #0b7a75; background-image: linear-gradient(rgba(11,122,117,0.12), rgba(11,122,117,0.12)); }
+.px-changed { text-decoration: underline wavy #b3261e 2px; text-underline-offset: 4px; font-weight: 700; }
+.px-changed::before { content: "⚑"; font-size: 0.75em; color: #b3261e; vertical-align: super; }
+.px-verdict { font-size: 1.12rem; font-weight: 600; padding: 0.45rem 0.7rem; border-left: 5px solid #1f4e96; background: rgba(31,78,150,0.08); margin: 0.2rem 0 0.5rem; }
+.px-caveat { color: #b3261e; font-weight: 600; }
+.px-diffs table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
+.px-diffs th, .px-diffs td { text-align: left; padding: 0.2rem 0.5rem; border-bottom: 1px solid rgba(128,128,128,0.3); vertical-align: top; }
+.px-diffrow { cursor: pointer; background: transparent; font-weight: 700; color: #b3261e; }
+.px-diffs-none { font-size: 0.9rem; color: #666; }
+mark.px:focus { outline: 3px solid #1f4e96; }
 .px-head { margin-bottom: 0.6rem; }
 .px-title { font-size: 1.25rem; font-weight: 700; line-height: 1.3; }
 .px-meta { color: #666; font-size: 0.85rem; }

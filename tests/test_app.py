@@ -44,7 +44,10 @@ def test_home_opens_on_the_demo_pair_with_marks_of_several_kinds():
     assert len(columns(at)) == 2
     kinds = set(re.findall(r'data-kind="(\w+)"', "".join(columns(at))))
     assert {"paraphrase", "partial", "unique", "boilerplate"} <= kinds
-    assert "of this article is also in the other" in text
+    assert "of its statements are also in the other" in text and "of its wording taken from it" in text
+    verdict = re.search(r'<div class="px-verdict" role="status">([^<]+)</div>', text)
+    assert verdict and "wording" in verdict.group(1) and "B adds" in verdict.group(1)
+    assert any(e.label.startswith("What changed (") for e in at.expander)
     assert headers(at) == ["Wang Yi visits Moscow right after Kim Jong Un", "China&#x27;s top diplomat Wang Yi in Russia for security talks"]
     assert dict(at.query_params) == {"a": ["wang-yi-russia-rewrite"], "b": ["wang-yi-russia-original"]} or dict(
         at.query_params) == {"a": "wang-yi-russia-rewrite", "b": "wang-yi-russia-original"}
@@ -197,3 +200,53 @@ def test_untrusted_names_in_messages_are_markdown_inert():
     at.get("file_uploader")[0].set_value([("**bold** $x$.txt", b"%PDF-1.4", "text/plain")]).run()
     error = next(e.value for e in at.error if "PDF" in e.value)
     assert r"\*\*bold\*\* \$x\$" in error
+
+
+STORY_ORIGINAL = (
+    "A magnitude 6.1 earthquake struck off the coast of Peru on Tuesday, killing 12 people, officials said.\n"
+    "The quake hit at a depth of 10 km, according to the US Geological Survey.\n"
+    "Rescue teams from Lima were searching collapsed buildings in the port city of Callao.\n"
+    "The government may extend the state of emergency to three more regions."
+)
+STORY_INDEPENDENT = (
+    "Twelve people died when a strong tremor shook Peru's coastline on Tuesday.\n"
+    "Seismologists put the quake's strength at 6.1 and said it was shallow.\n"
+    "In Callao, emergency crews dug through rubble looking for survivors.\n"
+    "Officials in Lima said schools would stay closed for a week."
+)
+
+
+def _story_corpus(folder):
+    for name, outlet, day, body in (
+        ("quake-wire", "Wire", "2023-09-18", STORY_ORIGINAL),
+        ("quake-copy", "Farm", "2023-09-19", STORY_ORIGINAL.replace("killing 12", "killing 15")),
+        ("quake-own", "Daily", "2023-09-18", STORY_INDEPENDENT),
+    ):
+        (folder / f"{name}.md").write_text(
+            f"---\ntitle: Quake {name}\noutlet: {outlet}\npublished: {day}\n---\n{body}\n", encoding="utf-8")
+
+
+def test_story_shows_families_first_and_reuse_by_default(tmp_path, monkeypatch):
+    _story_corpus(tmp_path)
+    monkeypatch.setenv("PARALLAX_CORPUS", str(tmp_path))
+    at = start(a="quake-wire", b="quake-own")
+    at.switch_page("pages/2_Story.py").run()
+    assert not at.exception
+    assert any(h.value == "Families (1)" for h in at.subheader)
+    family = "\n".join(m.value for m in at.markdown)
+    assert "Original:** Wire · 2023\\-09\\-18 · quake\\-wire" in family
+    assert "Farm · 2023\\-09\\-19 · quake\\-copy takes **" in family and "from quake\\-wire" in family
+    assert any("quake\\-own" in c.value for c in at.caption)  # the independent report stands alone
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert "takes wording from" in spec and "Daily · 2023-09-18 · quake-own" in spec
+
+
+def test_compare_lists_a_changed_figure_in_what_changed(tmp_path, monkeypatch):
+    _story_corpus(tmp_path)
+    monkeypatch.setenv("PARALLAX_CORPUS", str(tmp_path))
+    at = start(a="quake-wire", b="quake-copy")
+    assert not at.exception
+    text = html_of(at)
+    assert re.search(r'px-diffrow" data-m="\d+"[^>]*>Figure</mark>', text)
+    assert "1 fact differ" in text or "1 facts differ" in text
+    assert 'class="px-changed"' in "".join(columns(at))

@@ -4,6 +4,7 @@ import json
 import pytest
 
 from parallax.cli import main
+from parallax.model import DIFFERENCE_KINDS
 from tests.conftest import CORPUS
 
 A = str(CORPUS / "wang-yi-russia-rewrite.md")
@@ -20,7 +21,8 @@ def test_compare_json_follows_the_contract():
     code, out, err = run("compare", A, B, "--format", "json")
     assert code == 0, err
     data = json.loads(out)
-    assert set(data) == {"documents", "matches", "coverage", "entities", "dates"}
+    assert set(data) == {"documents", "matches", "coverage", "entities", "dates", "reuse", "differences"}
+    assert len(data["reuse"]) == 2 and all(0 <= r <= 1 for r in data["reuse"])
     docs = data["documents"]
     assert [d["id"] for d in docs] == ["wang-yi-russia-rewrite", "wang-yi-russia-original"]
     for d in docs:
@@ -31,6 +33,7 @@ def test_compare_json_follows_the_contract():
     assert docs[0]["boilerplate"]
     for m in data["matches"]:
         assert m["kind"] in ("verbatim", "paraphrase", "partial") and 0 <= m["score"] <= 1
+        assert 0 <= m["wording"] <= 1
         for side, doc in (("a", docs[0]), ("b", docs[1])):
             assert all(0 <= i < len(doc["sentences"]) for i in m[side])
             for start, end in m["shared"][side]:
@@ -41,6 +44,10 @@ def test_compare_json_follows_the_contract():
     for d in data["dates"]:
         assert d["doc"] in (0, 1) and d["kind"] in ("date", "duration")
         assert docs[d["doc"]]["text"][d["start"]:d["end"]] == d["text"]
+    for d in data["differences"]:
+        assert 0 <= d["match"] < len(data["matches"]) and d["kind"] in DIFFERENCE_KINDS
+        for side, doc in (("a", docs[0]), ("b", docs[1])):
+            assert " … ".join(doc["text"][s:e] for s, e in d[side]) == d[side + "_text"]
 
 
 def test_analyse_one_file_is_one_object_and_jsonl_one_line_per_file():
@@ -70,9 +77,16 @@ def test_matrix_json_and_csv():
     assert code == 0 and [m[i][i] for i in range(3)] == [1.0, 1.0, 1.0]
     assert m[0][2] == 1.0  # the same file twice is a full copy
     assert m[0][1] > 0.5 and m[1][0] > 0.5
+    r = data["reuse"]
+    assert [r[i][i] for i in range(3)] == [1.0, 1.0, 1.0] and r[0][2] == 1.0
+    assert r[0][1] < m[0][1]  # a heavy rewrite keeps the statements, not the wording
+    assert [0, 2] in data["families"] or any({0, 2} <= set(f) for f in data["families"])
+    assert len(data["sources"]) == 3 and data["sources"][0] in (None, 2) and data["sources"][2] in (None, 0)
     code, out, _ = run("matrix", A, B, "--format", "csv")
     rows = out.strip().split("\n")
     assert code == 0 and rows[0] == "id,wang-yi-russia-rewrite,wang-yi-russia-original" and len(rows) == 3
+    code, reuse_csv, _ = run("matrix", A, B, "--format", "csv", "--figure", "reuse")
+    assert code == 0 and reuse_csv != out and reuse_csv.split("\n")[0] == rows[0]
 
 
 def _write(tmp_path, name, data):

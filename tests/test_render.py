@@ -76,3 +76,31 @@ def test_entity_list_and_timeline_escape_names(seed_a, seed_b):
     hover = " ".join(t for trace in figure.data for t in trace.hovertext)
     assert "<script" not in hover
     assert all(isinstance(c, str) and ":" in c for trace in figure.data for c in trace.customdata)
+
+
+CHANGED_ORIGINAL = (
+    "A magnitude 6.1 earthquake struck Peru on Tuesday, killing 12 people, officials said.\n"
+    "The quake hit at a depth of 10 km, according to the US Geological Survey.\n"
+    "\"<b>We</b> are doing everything we can to reach the trapped families,\" President Dina Boluarte said."
+)
+CHANGED_COPY = (
+    CHANGED_ORIGINAL.replace("killing 12", "killing 15").replace(", according to the US Geological Survey", "")
+    .replace("everything we can", "all we possibly can") + "\nShares in <script>alert(1)</script> insurers fell."
+)
+
+
+def test_what_changed_panel_verdict_and_marks_match_golden_files(nlp, update_golden):
+    from parallax import analyse, article_from_text
+    from parallax.render import render_differences, render_verdict
+
+    a = analyse(article_from_text(CHANGED_ORIGINAL, "wire"), nlp=nlp)
+    b = analyse(article_from_text(CHANGED_COPY, "copy"), nlp=nlp)
+    comparison = compare(a, b)
+    assert {d.kind for d in comparison.differences} >= {"figure", "attribution", "quotation"}
+    panel, verdict = render_differences(comparison), render_verdict(comparison)
+    assert "<b>We</b>" not in panel and "&lt;b&gt;We&lt;/b&gt;" in panel  # article text stays literal
+    assert "B adds 1 sentence" in verdict and "1 attribution dropped" in verdict
+    _check_golden("changed_panel.html", panel, update_golden)
+    _check_golden("changed_verdict.html", verdict, update_golden)
+    _check_golden("changed_column_b.html", render_column(comparison, 1), update_golden)
+    assert "<script>" not in render_column(comparison, 1)

@@ -1,0 +1,89 @@
+"""What changed inside a match: one test per kind, and the properties the issue names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parallax import analyse, article_from_text, compare
+from parallax.differences import figures_in
+from parallax.model import Article
+
+BASE = (
+    "A magnitude 6.1 earthquake struck off the coast of Peru on Tuesday, killing 12 people, officials said.\n"
+    "The quake hit at a depth of 10 km (6 miles), according to the US Geological Survey.\n"
+    "Rescue teams from Lima were searching collapsed buildings in the port city of Callao.\n"
+    "\"We are doing everything we can to reach the trapped families,\" President Dina Boluarte said.\n"
+    "The government may extend the state of emergency to three more regions."
+)
+
+
+def _pair(nlp, changed: str, published: dt.date | None = dt.date(2023, 9, 18)):
+    def art(text, name):
+        return Article(**{**article_from_text(text, name).__dict__, "published": published})
+
+    return analyse(art(BASE, "a"), nlp=nlp), analyse(art(changed, "b"), nlp=nlp)
+
+
+CASES = [
+    ("figure", "killing 12 people", "killing 15 people", "12", "15"),
+    ("figure", "magnitude 6.1", "magnitude 6.4", "6.1", "6.4"),
+    ("date", "on Tuesday", "on Thursday", "Tuesday", "Thursday"),
+    ("place", "port city of Callao", "port city of Trujillo", "Callao", "Trujillo"),
+    ("attribution", ", according to the US Geological Survey.", ".", "according to the US Geological Survey", ""),
+    ("quotation", "everything we can", "all we possibly can", "We are doing everything", "We are doing all"),
+    ("framing", "officials said", "officials claimed", "said", "claimed"),
+    ("framing", "The government may extend", "The government will extend", "may", ""),
+]
+
+
+@pytest.mark.parametrize("kind, old, new, a_has, b_has", CASES)
+def test_each_kind_of_change_is_found_where_it_is(nlp, kind, old, new, a_has, b_has):
+    a, b = _pair(nlp, BASE.replace(old, new))
+    found = [d for d in compare(a, b).differences if d.kind == kind]
+    assert found, f"no {kind} difference for {old!r} -> {new!r}"
+    assert a_has in found[0].a_text and b_has in found[0].b_text
+    if not b_has:
+        assert found[0].b == ()
+
+
+def test_a_text_against_itself_has_no_differences(nlp):
+    a, _ = _pair(nlp, BASE)
+    assert compare(a, a).differences == ()
+
+
+def test_unit_conversion_and_number_words_are_not_changes(nlp):
+    a, b = _pair(nlp, BASE.replace("killing 12 people", "killing twelve people").replace(" (6 miles)", ""))
+    assert [d for d in compare(a, b).differences if d.kind == "figure"] == []
+
+
+def test_a_weekday_and_the_same_day_by_date_agree(nlp):
+    # Published Monday 2023-09-18: "on Tuesday" (past tense) is 2023-09-12.
+    a, b = _pair(nlp, BASE.replace("on Tuesday", "on September 12"))
+    assert [d for d in compare(a, b).differences if d.kind == "date"] == []
+
+
+def test_swapping_sides_swaps_every_difference(nlp):
+    a, b = _pair(nlp, BASE.replace("12 people", "15 people").replace("officials said", "officials claimed"))
+    ab, ba = compare(a, b).differences, compare(b, a).differences
+    assert sorted((d.kind, d.a, d.b) for d in ab) == sorted((d.kind, d.b, d.a) for d in ba)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(min_value=13, max_value=999))
+def test_changing_one_figure_in_a_copy_gives_exactly_one_figure_difference(nlp, value):
+    a, b = _pair(nlp, BASE.replace("killing 12 people", f"killing {value} people"))
+    figures = [d for d in compare(a, b).differences if d.kind == "figure"]
+    assert len(figures) == 1
+    start, end = figures[0].b[0]
+    assert b.article.text[start:end].startswith(str(value))
+
+
+def test_figures_are_read_with_units_scales_and_words():
+    text = "Losses reached $2.5 billion, 40% of output, and five ships sank; 12 km (7 miles) away."
+    found = {(f.value, f.unit) for f in figures_in(text, 0, len(text), [])}
+    assert (2.5e9, "usd") in found and (40.0, "percent") in found and (5.0, "ship") in found
+    assert (12.0, "km") in found and (7.0, "mile") in found

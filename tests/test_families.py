@@ -1,0 +1,40 @@
+"""Families and sources from a reuse matrix: pure functions, checked on hand-made matrices."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from parallax.families import families, origin_order, sources
+
+D = dt.date
+
+
+def test_a_chain_and_an_independent_report():
+    # 0 original; 1 copies 0; 2 rewrites 1; 3 independent.
+    reuse = [
+        [1.0, 0.8, 0.4, 0.05],
+        [0.9, 1.0, 0.6, 0.05],
+        [0.5, 0.6, 1.0, 0.02],
+        [0.05, 0.04, 0.03, 1.0],
+    ]
+    published = [D(2023, 9, 18), D(2023, 9, 19), D(2023, 9, 20), D(2023, 9, 18)]
+    assert families(reuse, 0.3) == [[0, 1, 2]]
+    assert sources(reuse, published, 0.3) == [None, 0, 1, None]
+
+
+def test_without_dates_the_contained_article_is_the_copy():
+    # 1 is a short copy of part of 0: most of 1's wording is from 0, little of 0's from 1.
+    reuse = [[1.0, 0.3], [0.9, 1.0]]
+    assert sources(reuse, [None, None], 0.25) == [None, 0]
+    assert origin_order([0, 1], reuse, [None, None]) == [0, 1]
+
+
+def test_dates_come_before_containment():
+    reuse = [[1.0, 0.3], [0.9, 1.0]]
+    assert sources(reuse, [D(2023, 1, 2), D(2023, 1, 1)], 0.25) == [1, None]
+
+
+def test_nothing_linked_means_no_family():
+    reuse = [[1.0, 0.1, 0.0], [0.1, 1.0, 0.2], [0.0, 0.2, 1.0]]
+    assert families(reuse, 0.3) == []
+    assert sources(reuse, [None] * 3, 0.3) == [None, None, None]

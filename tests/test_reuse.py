@@ -1,0 +1,57 @@
+"""Reuse: wording taken, kept apart from statements shared."""
+
+from __future__ import annotations
+
+from parallax import analyse, article_from_text, compare
+from parallax.reuse import containment, reuse, shingles_of
+
+ORIGINAL = (
+    "A magnitude 6.1 earthquake struck off the coast of Peru on Tuesday, killing 12 people.\n"
+    "The quake hit at a depth of 12 km, the US Geological Survey said.\n"
+    "Rescue teams were searching collapsed buildings in the port city of Callao.\n"
+    "The president declared a state of emergency in three regions."
+)
+INDEPENDENT = (
+    "Twelve people died when a strong tremor shook Peru's coastline on Tuesday.\n"
+    "Seismologists put the quake's strength at 6.1 and said it was shallow.\n"
+    "In Callao, emergency crews dug through rubble looking for survivors.\n"
+    "Officials in Lima said schools would stay closed for a week."
+)
+
+
+def _a(text, name, nlp):
+    return analyse(article_from_text(text, name), nlp=nlp)
+
+
+def test_a_text_against_itself_reuses_everything(nlp):
+    a = _a(ORIGINAL, "o", nlp)
+    result = compare(a, a)
+    assert result.reuse == (1.0, 1.0)
+    assert result.differences == ()
+
+
+def test_independent_report_shares_statements_not_wording(nlp):
+    a, b = _a(ORIGINAL, "o", nlp), _a(INDEPENDENT, "i", nlp)
+    result = compare(a, b)
+    assert max(result.reuse) < 0.3
+    assert max(containment(a, b)) < 0.1
+
+
+def test_short_copy_inside_a_long_article_still_counts(nlp):
+    long = "\n".join([ORIGINAL.split("\n")[0], INDEPENDENT, "Markets in Lima were calm.", "Copper prices held steady."])
+    a, b = _a(ORIGINAL, "o", nlp), _a(long, "l", nlp)
+    reuse_a, reuse_b = compare(a, b).reuse
+    assert reuse_a >= 0.25  # a quarter of the original's wording is carried by the long article
+    assert reuse_b < reuse_a  # and the long article is mostly its own
+
+
+def test_swapping_sides_swaps_reuse(nlp):
+    a, b = _a(ORIGINAL, "o", nlp), _a(ORIGINAL.replace("12 people", "15 people") + "\nMore follows.", "c", nlp)
+    ab, ba = compare(a, b), compare(b, a)
+    assert ab.reuse == ba.reuse[::-1]
+
+
+def test_shingles_skip_boilerplate_and_are_lower_cased(nlp):
+    a = _a("Share this article\nThe Quick Brown Fox jumps over it.", "s", nlp)
+    assert ("the", "quick", "brown", "fox") in shingles_of(a)
+    assert reuse(a, a, ()) == (0.5, 0.5)  # containment alone when no match is given
