@@ -98,7 +98,7 @@ def render_column(comparison: Comparison, side: int, view: ViewFilter = ViewFilt
             kind = match.kind
             shared = match.shared_a if side == 0 else match.shared_b
             n_diff = sum(1 for d in comparison.differences if d.match == k)
-            warn = f" · {n_diff} fact{'s' if n_diff != 1 else ''} differ" if n_diff else ""
+            warn = f" · {_facts_differ(n_diff)}" if n_diff else ""
             tip = f"{KIND_LABELS[kind]} · score {match.score:.2f}{warn}\n{_snippet(_counterpart(comparison, match, side))}"
             attrs += [f'data-m="{k}"', f'title="{html.escape(tip, quote=True)}"']
         elif sentence.kind in _META_KINDS:
@@ -134,8 +134,7 @@ def render_header(comparison: Comparison, side: int) -> str:
         share = round(100 * comparison.coverage[side])
         reused = f" · <b>{round(100 * comparison.reuse[side])}%</b> of its wording taken from it" if comparison.reuse else ""
         n_diff = len(comparison.differences)
-        caveat = (f' · <span class="px-caveat">but {n_diff} fact{"s" if n_diff != 1 else ""} differ</span>'
-                  if n_diff else "")
+        caveat = f' · <span class="px-caveat">but {_facts_differ(n_diff)}</span>' if n_diff else ""
         cover = (f'<div class="px-coverage"><b>{share}%</b> of its statements are also in the other'
                  f"{reused}{caveat}</div>")
     return (
@@ -149,6 +148,10 @@ DIFFERENCE_LABELS = {
     "figure": "Figure", "date": "Date", "place": "Place", "person": "Person", "organisation": "Organisation",
     "attribution": "Attribution", "quotation": "Quotation", "framing": "Framing",
 }
+
+
+def _facts_differ(n: int) -> str:
+    return "1 fact differs" if n == 1 else f"{n} facts differ"
 
 
 def verdict(comparison: Comparison) -> str:
@@ -172,7 +175,7 @@ def verdict(comparison: Comparison) -> str:
     facts = [k for k in kinds if k not in ("attribution", "framing")]
     dropped = sum(1 for d in comparison.differences if d.kind == "attribution" and (not d.a or not d.b))
     if facts:
-        parts.append(f"{len(facts)} fact{'s' if len(facts) != 1 else ''} differ")
+        parts.append(_facts_differ(len(facts)))
     elif comparison.matches:
         parts.append("no fact differs in the shared passages")
     if dropped:
@@ -250,7 +253,6 @@ STYLE = """
 .px-linked { outline: 3px solid #1f4e96; box-shadow: 0 0 0 3px rgba(31,78,150,0.18); }
 .px-focus { outline: 3px dashed #0b7a75; background-image: linear-gradient(rgba(11,122,117,0.12), rgba(11,122,117,0.12)); }
 .px-changed { text-decoration: underline wavy #b3261e 2px; text-underline-offset: 4px; font-weight: 700; }
-.px-changed::before { content: "⚑"; font-size: 0.75em; color: #b3261e; vertical-align: super; }
 .px-verdict { font-size: 1.12rem; font-weight: 600; padding: 0.45rem 0.7rem; border-left: 5px solid #1f4e96; background: rgba(31,78,150,0.08); margin: 0.2rem 0 0.5rem; }
 .px-caveat { color: #b3261e; font-weight: 600; }
 .px-diffs table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
