@@ -31,123 +31,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
+from .figures import Figure, figure_differences, figures_in
 from .model import Analysis, DatedMention, Difference, Entity, Match, Span
-
-# --- figures -------------------------------------------------------------------------------------
-_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a dozen": 12, "dozen": 12,
-}
-_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-          "trillion": 1e12, "tn": 1e12}
-_UNIT_ALIASES = {
-    "%": "percent", "per cent": "percent", "percent": "percent", "pct": "percent",
-    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km",
-    "miles": "mile", "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
-    "$": "usd", "us$": "usd", "dollars": "usd", "dollar": "usd", "€": "eur", "euros": "eur", "euro": "eur",
-    "£": "gbp", "pounds": "gbp", "yuan": "cny", "roubles": "rub", "rubles": "rub",
-    "magnitude": "magnitude",
-}
-_NUMBER_WORDS = "|".join(sorted((re.escape(w) for w in _SMALL), key=len, reverse=True))
-_FIGURE = re.compile(
-    r"(?P<pre>(?:US)?\$|€|£)?\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w-])(?:" + _NUMBER_WORDS + r")(?![\w-]))"
-    r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn)\b)?"
-    r"(?:\s?(?P<unit>%|per cent|percent|pct|[A-Za-z]+(?:-[A-Za-z]+)?))?",
-    re.I,
-)
-_MAGNITUDE = re.compile(r"magnitude(?:\s+of)?\s+(?P<num>\d+(?:\.\d+)?)|(?P<num2>\d+(?:\.\d+)?)[- ]magnitude", re.I)
-_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-# Nouns after a number that are not a unit of what is counted but part of a date or an ordinal use.
-_NOT_UNITS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-              "nov", "dec", "am", "pm", "a", "and", "of", "the", "to", "in", "on", "at", "st", "nd", "rd", "th"}
-
-
-@dataclass(frozen=True)
-class Figure:
-    value: float
-    unit: str
-    span: Span
-    text: str
-
-
-def _value(number: str) -> float | None:
-    word = number.lower()
-    if word in _SMALL:
-        return float(_SMALL[word])
-    try:
-        return float(word.replace(",", ""))
-    except ValueError:
-        return None
-
-
-def _unit(word: str | None) -> str:
-    if not word:
-        return ""
-    word = word.lower()
-    if word in _UNIT_ALIASES:
-        return _UNIT_ALIASES[word]
-    if word in _NOT_UNITS:
-        return ""
-    # A counted noun: "people", "dead", "soldiers" (plural and singular alike).
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
-
-
-def figures_in(text: str, start: int, end: int, date_spans: Sequence[Span]) -> list[Figure]:
-    """Numbers in ``text[start:end]`` with their value (scale applied) and unit; years and parts of dates left out."""
-    found: list[Figure] = []
-    piece = text[start:end]
-    for m in _MAGNITUDE.finditer(piece):
-        num = m.group("num") or m.group("num2")
-        s = start + (m.start("num") if m.group("num") else m.start("num2"))
-        found.append(Figure(float(num), "magnitude", (s, s + len(num)), m.group()))
-    taken = [f.span for f in found]
-    for m in _FIGURE.finditer(piece):
-        s, e = start + m.start("num"), start + m.end("num")
-        if any(a <= s < b for a, b in taken) or any(a <= s < b for a, b in date_spans):
-            continue
-        value = _value(m.group("num"))
-        if value is None:
-            continue
-        if _YEAR.match(m.group("num")) and not m.group("pre"):
-            continue  # a year: compared as a date
-        if m.group("num").lower() in ("one", "a dozen") and not m.group("unit"):
-            continue  # "one of the..." is rarely a figure
-        if m.group("scale"):
-            value *= _SCALE[m.group("scale").lower()]
-        unit = _UNIT_ALIASES.get((m.group("pre") or "").lower(), "") or _unit(m.group("unit"))
-        if unit and m.group("unit") and unit not in ("percent",) and m.group("unit").lower() in _NOT_UNITS:
-            unit = ""
-        end_at = start + m.end("scale") if m.group("scale") else e
-        if m.group("unit") and unit:
-            end_at = start + m.end("unit")
-        found.append(Figure(value, unit, (s if not m.group("pre") else start + m.start("pre"), end_at), text[s:end_at]))
-    return found
-
-
-def _figure_differences(fa: list[Figure], fb: list[Figure]) -> list[tuple[list[Figure], list[Figure]]]:
-    """Pairs of figure groups that disagree: same unit, no value in common."""
-    out = []
-    values_a = {round(f.value, 6) for f in fa}
-    values_b = {round(f.value, 6) for f in fb}
-    units = {f.unit for f in fa} & {f.unit for f in fb}
-    for unit in sorted(units):
-        only_a = [f for f in fa if f.unit == unit and round(f.value, 6) not in values_b]
-        only_b = [f for f in fb if f.unit == unit and round(f.value, 6) not in values_a]
-        if only_a and only_b:
-            out.append((only_a, only_b))
-    # Unitless numbers on both sides ("killing 12" / "killing 15") pair when each side has exactly one left.
-    loose_a = [f for f in fa if round(f.value, 6) not in values_b and f.unit not in units]
-    loose_b = [f for f in fb if round(f.value, 6) not in values_a and f.unit not in units]
-    if len(loose_a) == 1 and len(loose_b) == 1 and not (loose_a[0].unit and loose_b[0].unit):
-        out.append((loose_a, loose_b))
-    return out
-
 
 # --- attribution and framing ---------------------------------------------------------------------
 SAY_VERBS = ("said", "says", "say", "told", "stated", "states", "claimed", "claims", "admitted", "admits",
@@ -202,7 +89,7 @@ def _spans(matches: Iterable[re.Match[str]], offset: int) -> tuple[Span, ...]:
 
 
 # --- quotations ----------------------------------------------------------------------------------
-_QUOTE = re.compile(r"[\"“”„«]([^\"“”„«»]{8,400})[\"”“»]")
+_QUOTE = re.compile(r"[\"“”„«]([^\"“”„«»]{3,400})[\"”“»]")
 
 
 def _quotes(text: str, start: int, end: int) -> list[tuple[Span, str]]:
@@ -237,7 +124,8 @@ def _within(span: Span, ranges: Sequence[Span]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in ranges)
 
 
-_ENTITY_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+# Nationalities ("Chinese officials" / "Russian officials") change where a thing happened: a place.
+_ENTITY_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "place"}
 
 
 def _entity_differences(k: int, sa: _Side, sb: _Side, entities: Sequence[Entity]) -> list[Difference]:
@@ -313,7 +201,7 @@ def _figure_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
         return [f for s, e in side.ranges for f in figures_in(side.text, s, e, dates)]
 
     out = []
-    for only_a, only_b in _figure_differences(figures(sa), figures(sb)):
+    for only_a, only_b in figure_differences(figures(sa), figures(sb)):
         spans_a = tuple(f.span for f in only_a)
         spans_b = tuple(f.span for f in only_b)
         out.append(Difference(k, "figure", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
@@ -365,14 +253,25 @@ def _quotation_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
 
 
 def _unquoted(quote: str, side: _Side) -> Span | None:
-    """Where the other side carries the quoted words without quotation marks (most of them, in order)."""
-    if len(quote.split()) < 4:
+    """Where the other side carries the quoted words without quotation marks.
+
+    A long quotation may be carried loosely (most of its words, in order); a short one
+    ("military cooperation") only word for word, or any two common words would count.
+    """
+    words = re.findall(r"\w+", quote)
+    if len(words) < 2:
         return None
     for s, e in side.ranges:
-        alignment = fuzz.partial_ratio_alignment(quote.lower(), side.text[s:e].lower())
-        if alignment is not None and alignment.score >= 85:
-            span = (s + alignment.dest_start, s + alignment.dest_end)
-            if not any(_within(span, [q]) for q, _ in _quotes(side.text, s, e)):
+        quoted = [q for q, _ in _quotes(side.text, s, e)]
+        if len(words) < 4:
+            exact = re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", side.text[s:e], re.I)
+            candidates = [(s + exact.start(), s + exact.end())] if exact else []
+        else:
+            alignment = fuzz.partial_ratio_alignment(quote.lower(), side.text[s:e].lower())
+            candidates = ([(s + alignment.dest_start, s + alignment.dest_end)]
+                          if alignment is not None and alignment.score >= 85 else [])
+        for span in candidates:
+            if not any(_within(span, [q]) or _overlaps(span, q) for q in quoted):
                 return span
     return None
 
@@ -434,20 +333,137 @@ def _hedge_key(hedge: str) -> str:
     return "modal" if word in _MODALS else re.sub(r"\b(?:is|are|was)\b", "be", word)
 
 
+# --- near-copies: the words that were changed ----------------------------------------------------
+_TOKEN = re.compile(r"\w+(?:[.,’']\w+)*")
+NEAR_COPY = 80  # rapidfuzz ratio of two sentences from which they are read word by word
+
+
+def _sentence_pairs(match: Match, a: Analysis, b: Analysis) -> list[tuple[int, int, float]]:
+    """Each sentence of the match paired with its closest counterpart (copies keep their order)."""
+    def text(analysis: Analysis, i: int) -> str:
+        s = analysis.sentences[i]
+        return analysis.article.text[s.start:s.end]
+
+    scores = {(i, j): fuzz.ratio(text(a, i), text(b, j)) for i in match.a for j in match.b}
+    pairs = {(i, max(match.b, key=lambda j: scores[i, j])) for i in match.a}
+    paired_b = {j for _, j in pairs}
+    pairs |= {(max(match.a, key=lambda i: scores[i, j]), j) for j in match.b if j not in paired_b}
+    return sorted((i, j, scores[i, j]) for i, j in pairs)
+
+
+def _regions(text_a: str, range_a: Span, text_b: str, range_b: Span) -> list[tuple[Span, Span]]:
+    """Character spans of the runs of words that differ between two near-identical sentences."""
+    toks_a = [(range_a[0] + m.start(), range_a[0] + m.end(), m.group().lower())
+              for m in _TOKEN.finditer(text_a[range_a[0]:range_a[1]])]
+    toks_b = [(range_b[0] + m.start(), range_b[0] + m.end(), m.group().lower())
+              for m in _TOKEN.finditer(text_b[range_b[0]:range_b[1]])]
+    regions: list[tuple[int, int, int, int]] = []
+    for op in Indel.opcodes([t[2] for t in toks_a], [t[2] for t in toks_b]):
+        if op.tag == "equal":
+            continue
+        if regions and regions[-1][1] == op.src_start and regions[-1][3] == op.dest_start:
+            i1, _, j1, _ = regions[-1]
+            regions[-1] = (i1, op.src_end, j1, op.dest_end)
+        else:
+            regions.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+
+    def span(tokens: list[tuple[int, int, str]], lo: int, hi: int, fallback: int) -> Span:
+        return (tokens[lo][0], tokens[hi - 1][1]) if hi > lo else (fallback, fallback)
+
+    out = []
+    for i1, i2, j1, j2 in regions:
+        at_a = toks_a[i1][0] if i1 < len(toks_a) else range_a[1]
+        at_b = toks_b[j1][0] if j1 < len(toks_b) else range_b[1]
+        out.append((span(toks_a, i1, i2, at_a), span(toks_b, j1, j2, at_b)))
+    return out
+
+
+def _overlaps(span: Span, region: Span) -> bool:
+    return span[0] < region[1] and region[0] < span[1] if region[0] < region[1] else False
+
+
+def _region_difference(k: int, region_a: Span, region_b: Span, sa: _Side, sb: _Side,
+                       names: tuple[dict[Span, Entity], dict[Span, Entity]]) -> Difference | None:
+    """What a run of changed words changed: a date, a figure or a name (or only wording: None)."""
+    dates_a = [d for d in sa.analysis.dates if d.kind == "date" and _overlaps((d.start, d.end), region_a)]
+    dates_b = [d for d in sb.analysis.dates if d.kind == "date" and _overlaps((d.start, d.end), region_b)]
+    if dates_a and dates_b:
+        if {_date_key(d) for d in dates_a} == {_date_key(d) for d in dates_b}:
+            return None  # "on Monday" / "on 18 September": the same day
+        spans_a = tuple((d.start, d.end) for d in dates_a)
+        spans_b = tuple((d.start, d.end) for d in dates_b)
+        return Difference(k, "date", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
+    figures_a = [f for f in _sentence_figures(sa, region_a) if _overlaps(f.span, region_a)]
+    figures_b = [f for f in _sentence_figures(sb, region_b) if _overlaps(f.span, region_b)]
+    if figures_a and figures_b:
+        changed = figure_differences(figures_a, figures_b)
+        if not changed:
+            return None  # "two" / "2": the same value
+        spans_a = tuple(f.span for group, _ in changed for f in group)
+        spans_b = tuple(f.span for _, group in changed for f in group)
+        return Difference(k, "figure", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
+    named_a = [(span, e) for span, e in names[0].items() if _overlaps(span, region_a)]
+    named_b = [(span, e) for span, e in names[1].items() if _overlaps(span, region_b)]
+    if named_a or named_b:
+        if {e.name for _, e in named_a} == {e.name for _, e in named_b}:
+            return None  # a spelling the entity stage joins ("Putin" / "President Putin")
+        # A name where the other side has a capitalised word the model did not tag is still a name.
+        other_a = named_a or _capitalised(sa.text, region_a)
+        other_b = named_b or _capitalised(sb.text, region_b)
+        if not other_a or not other_b:
+            return None
+        kinds = [_ENTITY_KIND[e.label] for _, e in named_a + named_b if e.label in _ENTITY_KIND]
+        if not kinds:
+            return None
+        # The small model often types a place as an organisation: a place on either side wins over that.
+        kind = "place" if "place" in kinds and kinds[0] == "organisation" else kinds[0]
+        spans_a = tuple(span for span, _ in named_a) or (region_a,)
+        spans_b = tuple(span for span, _ in named_b) or (region_b,)
+        return Difference(k, kind, spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
+    return None
+
+
+def _capitalised(text: str, region: Span) -> list[Span]:
+    piece = text[region[0]:region[1]]
+    return [region] if re.search(r"\b[A-Z][a-z]", piece) else []
+
+
+def _sentence_figures(side: _Side, region: Span) -> list[Figure]:
+    sentence = next(((s, e) for s, e in side.ranges if s <= region[0] <= e), side.ranges[0])
+    dates = [(d.start, d.end) for d in side.analysis.dates if d.kind == "date"]
+    return figures_in(side.text, sentence[0], sentence[1], dates)
+
+
+def _mention_index(entities: Sequence[Entity], doc: int) -> dict[Span, Entity]:
+    return {(m.start, m.end): e for e in entities for m in e.mentions if m.doc == doc}
+
+
 def match_differences(k: int, match: Match, a: Analysis, b: Analysis, entities: Sequence[Entity]) -> list[Difference]:
-    """Every difference inside match ``k``. Only copies and close paraphrases are read: a partial
-    overlap shares part of a statement, and what differs there is mostly what it does not share."""
-    if match.kind == "partial":
-        return []
+    """Every difference inside match ``k``. A partial overlap shares part of a statement, and what
+    differs there is mostly what it does not share: only its near-copied sentences are read.
+
+    Figures, dates and names are compared sentence pair by sentence pair: near-copies word by word
+    (the changed words are the difference), reworded pairs by the sets of values each side gives.
+    Attribution, quotations and framing are read over the whole match.
+    """
     sa, sb = _side(a, 0, match.a), _side(b, 1, match.b)
-    return [
-        *_figure_diffs(k, sa, sb),
-        *_date_differences(k, sa, sb),
-        *_entity_differences(k, sa, sb, entities),
-        *_attribution_diffs(k, sa, sb),
-        *_quotation_diffs(k, sa, sb),
-        *_framing_diffs(k, sa, sb),
-    ]
+    names = (_mention_index(entities, 0), _mention_index(entities, 1))
+    found: list[Difference] = []
+    for i, j, similarity in _sentence_pairs(match, a, b):
+        pa, pb = _side(a, 0, (i,)), _side(b, 1, (j,))
+        if similarity >= NEAR_COPY:
+            for region_a, region_b in _regions(a.article.text, pa.ranges[0], b.article.text, pb.ranges[0]):
+                difference = _region_difference(k, region_a, region_b, pa, pb, names)
+                if difference is not None:
+                    found.append(difference)
+        elif match.kind != "partial":
+            found += [*_figure_diffs(k, pa, pb), *_date_differences(k, pa, pb), *_entity_differences(k, pa, pb, entities)]
+    if match.kind != "partial":
+        found += [*_attribution_diffs(k, sa, sb), *_quotation_diffs(k, sa, sb), *_framing_diffs(k, sa, sb)]
+    unique: dict[tuple[str, tuple[Span, ...], tuple[Span, ...]], Difference] = {}
+    for difference in found:
+        unique.setdefault((difference.kind, difference.a, difference.b), difference)
+    return list(unique.values())
 
 
 def find_differences(

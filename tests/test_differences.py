@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parallax import analyse, article_from_text, compare
-from parallax.differences import figures_in
+from parallax.figures import figures_in
 from parallax.model import Article
 
 BASE = (

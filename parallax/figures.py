@@ -1,0 +1,126 @@
+"""Figures in news text: numbers written as digits or words, with their scale and unit.
+
+Read so that "two" and "2", "$2.5bn" and "2.5 billion dollars" are the same value, and so that a
+figure is paired with the same kind of figure on the other side (kilometres with kilometres).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Span
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a dozen": 12, "dozen": 12,
+}
+_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+          "trillion": 1e12, "tn": 1e12}
+_UNIT_ALIASES = {
+    "%": "percent", "per cent": "percent", "percent": "percent", "pct": "percent",
+    "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km",
+    "miles": "mile", "mile": "mile", "metres": "m", "meters": "m", "metre": "m", "meter": "m",
+    "$": "usd", "us$": "usd", "dollars": "usd", "dollar": "usd", "€": "eur", "euros": "eur", "euro": "eur",
+    "£": "gbp", "pounds": "gbp", "yuan": "cny", "roubles": "rub", "rubles": "rub",
+    "magnitude": "magnitude",
+}
+_NUMBER_WORDS = "|".join(sorted((re.escape(w) for w in _SMALL), key=len, reverse=True))
+_FIGURE = re.compile(
+    r"(?P<pre>(?:US)?\$|€|£)?\s?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w-])(?:" + _NUMBER_WORDS + r")(?![\w-]))"
+    r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn)\b)?"
+    r"(?:\s?(?P<unit>%|per cent|percent|pct|[A-Za-z]+(?:-[A-Za-z]+)?))?",
+    re.I,
+)
+_MAGNITUDE = re.compile(r"magnitude(?:\s+of)?\s+(?P<num>\d+(?:\.\d+)?)|(?P<num2>\d+(?:\.\d+)?)[- ]magnitude", re.I)
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# Nouns after a number that are not a unit of what is counted but part of a date or an ordinal use.
+_NOT_UNITS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+              "nov", "dec", "am", "pm", "a", "and", "of", "the", "to", "in", "on", "at", "st", "nd", "rd", "th"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    unit: str
+    span: Span
+    text: str
+
+
+def _value(number: str) -> float | None:
+    word = number.lower()
+    if word in _SMALL:
+        return float(_SMALL[word])
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _unit(word: str | None) -> str:
+    if not word:
+        return ""
+    word = word.lower()
+    if word in _UNIT_ALIASES:
+        return _UNIT_ALIASES[word]
+    if word in _NOT_UNITS:
+        return ""
+    # A counted noun: "people", "dead", "soldiers" (plural and singular alike).
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def figures_in(text: str, start: int, end: int, date_spans: Sequence[Span]) -> list[Figure]:
+    """Numbers in ``text[start:end]`` with their value (scale applied) and unit; years and parts of dates left out."""
+    found: list[Figure] = []
+    piece = text[start:end]
+    for m in _MAGNITUDE.finditer(piece):
+        num = m.group("num") or m.group("num2")
+        s = start + (m.start("num") if m.group("num") else m.start("num2"))
+        found.append(Figure(float(num), "magnitude", (s, s + len(num)), m.group()))
+    taken = [f.span for f in found]
+    for m in _FIGURE.finditer(piece):
+        s, e = start + m.start("num"), start + m.end("num")
+        if any(a <= s < b for a, b in taken) or any(a <= s < b for a, b in date_spans):
+            continue
+        value = _value(m.group("num"))
+        if value is None:
+            continue
+        if _YEAR.match(m.group("num")) and not m.group("pre"):
+            continue  # a year: compared as a date
+        if m.group("num").lower() in ("one", "a dozen") and not m.group("unit"):
+            continue  # "one of the..." is rarely a figure
+        if m.group("scale"):
+            value *= _SCALE[m.group("scale").lower()]
+        unit = _UNIT_ALIASES.get((m.group("pre") or "").lower(), "") or _unit(m.group("unit"))
+        if unit and m.group("unit") and unit not in ("percent",) and m.group("unit").lower() in _NOT_UNITS:
+            unit = ""
+        end_at = start + m.end("scale") if m.group("scale") else e
+        if m.group("unit") and unit:
+            end_at = start + m.end("unit")
+        found.append(Figure(value, unit, (s if not m.group("pre") else start + m.start("pre"), end_at), text[s:end_at]))
+    return found
+
+
+def figure_differences(fa: list[Figure], fb: list[Figure]) -> list[tuple[list[Figure], list[Figure]]]:
+    """Pairs of figure groups that disagree: same unit, no value in common."""
+    out = []
+    values_a = {round(f.value, 6) for f in fa}
+    values_b = {round(f.value, 6) for f in fb}
+    units = {f.unit for f in fa} & {f.unit for f in fb}
+    for unit in sorted(units):
+        only_a = [f for f in fa if f.unit == unit and round(f.value, 6) not in values_b]
+        only_b = [f for f in fb if f.unit == unit and round(f.value, 6) not in values_a]
+        if only_a and only_b:
+            out.append((only_a, only_b))
+    # Unitless numbers on both sides ("killing 12" / "killing 15") pair when each side has exactly one left.
+    loose_a = [f for f in fa if round(f.value, 6) not in values_b and f.unit not in units]
+    loose_b = [f for f in fb if round(f.value, 6) not in values_a and f.unit not in units]
+    if len(loose_a) == 1 and len(loose_b) == 1 and not (loose_a[0].unit and loose_b[0].unit):
+        out.append((loose_a, loose_b))
+    return out
