@@ -238,10 +238,10 @@ STYLE = """
 .px { border-radius: 3px; padding: 0 1px; color: inherit; cursor: default; transition: outline 0.1s; }
 /* Colours chosen to stay apart under deuteranopia and protanopia (tests/test_render.py simulates both);
    each kind also has a cue that is not colour: a solid, double, dotted or no underline. */
-.px-verbatim { background: #c9b6f2; border-bottom: 3px double #5b3a9e; }
-.px-paraphrase { background: #b9dcf7; border-bottom: 2px solid #2b6cb0; }
-.px-partial { background: #e8eef4; border-bottom: 2px dotted #6a7f94; }
-.px-unique { background: #ffe3a3; }
+.px-verbatim { background: #b59be6; border-bottom: 3px double #5b3a9e; }
+.px-paraphrase { background: #b3d8f5; border-bottom: 2px solid #2b6cb0; }
+.px-partial { background: #f1f3f5; border-bottom: 2px dotted #6a7f94; }
+.px-unique { background: #ffe08f; border-bottom: 2px solid transparent; }
 .px-meta { background: transparent; color: #666; font-style: italic; }
 .px-boilerplate { background: transparent; color: #9a9a9a; text-decoration: line-through; text-decoration-color: #ccc; }
 .px-headline { font-weight: 700; }

@@ -43,3 +43,18 @@ def test_sts_headlines_as_articles_gate(nlp):
     f1, strong_unique_rate = _load("sts_alignment").main(STS)
     assert f1 >= 0.87
     assert strong_unique_rate <= 0.05  # at most 1 in 20 unique sentences shown as verbatim/paraphrase
+
+
+@pytest.mark.skipif(not STS.exists(), reason="../shared/datasets/sts_headlines is not beside the repo")
+def test_reuse_development_stories_gate(nlp):
+    figures = _load("reuse_dev").main(STS)
+    assert figures["auc_within"] >= 0.98  # derived vs independent pairs, same story
+    assert figures["auc_cross"] >= 0.98  # all stories in one matrix run
+    assert figures["family_f1"] >= 0.90
+    assert figures["source_accuracy"] >= 0.75
+
+
+def test_differences_development_gate(nlp):
+    recall, false_rate = _load("differences_dev").main()
+    assert recall >= 0.93  # injected fact changes found, with their kind, on the right match
+    assert false_rate <= 0.06  # differences per match on pairs whose facts are the same

@@ -104,3 +104,41 @@ def test_what_changed_panel_verdict_and_marks_match_golden_files(nlp, update_gol
     _check_golden("changed_verdict.html", verdict, update_golden)
     _check_golden("changed_column_b.html", render_column(comparison, 1), update_golden)
     assert "<script>" not in render_column(comparison, 1)
+
+
+# Machado, Oliveira & Fernandes (2009) full-severity matrices, applied to linear RGB.
+CVD = {
+    "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+    "protanopia": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+    "typical": [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
+}
+MARK_KINDS = ("verbatim", "paraphrase", "partial", "unique")
+
+
+def _lab(hex_colour: str, matrix) -> tuple[float, float, float]:
+    import numpy as np
+
+    rgb = np.array([int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    seen = np.clip(np.array(matrix) @ linear, 0, 1)
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ seen
+    f = np.cbrt(np.maximum(xyz / np.array([0.95047, 1.0, 1.08883]), 0.008856 ** 3))
+    f = np.where(xyz / np.array([0.95047, 1.0, 1.08883]) > 0.008856, f, 7.787 * xyz / np.array([0.95047, 1.0, 1.08883]) + 16 / 116)
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def test_mark_colours_stay_apart_under_colour_blindness_and_have_a_non_colour_cue():
+    from parallax.render import STYLE
+
+    rules = {kind: re.search(rf"\.px-{kind} {{([^}}]*)}}", STYLE).group(1) for kind in MARK_KINDS}
+    colours = {kind: re.search(r"background: (#[0-9a-f]{6})", rule).group(1) for kind, rule in rules.items()}
+    for vision, matrix in CVD.items():
+        labs = {kind: _lab(colour, matrix) for kind, colour in colours.items()}
+        for x in MARK_KINDS:
+            for y in MARK_KINDS:
+                if x < y:
+                    distance = sum((p - q) ** 2 for p, q in zip(labs[x], labs[y])) ** 0.5
+                    assert distance >= 15, f"{x}/{y} too close under {vision}: ΔE {distance:.1f}"
+    # Without colour at all: each matched kind has its own underline (double, solid, dotted).
+    styles = {kind: re.search(r"border-bottom: \d+px (\w+)", rules[kind]).group(1) for kind in MARK_KINDS[:3]}
+    assert len(set(styles.values())) == 3
