@@ -169,8 +169,13 @@ def verdict(comparison: Comparison) -> str:
         parts = [f"A and B share wording: {round(100 * reuse_a)}% of A's is in B, {round(100 * reuse_b)}% of B's in A"]
     else:
         cover = max(comparison.coverage) if comparison.coverage else 0.0
-        parts = [f"Little shared wording ({round(100 * share)}%): likely independent reports"
-                 + (f" that share {round(100 * cover)}% of their statements" if cover >= 0.2 else "")]
+        if cover >= 0.5:
+            # Shared statements without shared wording: the engine cannot tell a heavy rewrite from an
+            # independent report of the same facts, so it says both.
+            parts = [f"Little shared wording ({round(100 * share)}%) but {round(100 * cover)}% of the statements "
+                     "shared: a heavy rewrite, or an independent report of the same facts"]
+        else:
+            parts = [f"Little shared wording ({round(100 * share)}%): likely independent reports"]
     kinds = [d.kind for d in comparison.differences]
     facts = [k for k in kinds if k not in ("attribution", "framing")]
     dropped = sum(1 for d in comparison.differences if d.kind == "attribution" and (not d.a or not d.b))
