@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .analyse import analyse
+from .archive import ArchiveError, Progress, source_of
 from .compare import compare, describe
 from .export import comparison_json, matrix_csv, matrix_json
 from .ingest import IngestError, parse_published, read_article
@@ -62,6 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--figure", choices=("coverage", "reuse"), default="coverage",
                    help="with --format csv: which matrix to write (coverage: statements found; reuse: wording taken)")
     common(p)
+
+    p = sub.add_parser(
+        "archive", help="who copied whom across an archive (local or Spark)",
+        description="Find every pair of articles that share wording in a folder of files, a JSON Lines or a Parquet "
+                    "file, scored as matrix scores them. Writes pairs.jsonl, pairs.parquet, families.jsonl and "
+                    "summary.json to OUT; progress goes to stderr.",
+    )
+    p.add_argument("input", metavar="IN", help="a folder of .md/.txt/.html files, or a .jsonl or .parquet file "
+                                               "with id, text and optional title, outlet, published, url")
+    p.add_argument("--output", "-o", metavar="OUT", required=True, type=Path, help="the folder to write")
+    p.add_argument("--engine", choices=("local", "spark"), default="local", help="local (one process) or spark")
+    p.add_argument("--master", default="local[2]", help="Spark master URL (local[N], spark://host:7077, yarn)")
+    p.add_argument("--partitions", type=int, default=0, help="Spark partitions for shuffles (default: 2 x cores)")
+    p.add_argument("--config", metavar="TOML", type=Path, help="a TOML file overriding parallax/defaults.toml")
     return parser
 
 
@@ -93,6 +108,9 @@ def _load(paths: Sequence[str], published: dt.date | None, options: CompareOptio
 def run(argv: Sequence[str], out: TextIO) -> None:
     args = build_parser().parse_args(argv)
     options = args_to_options(args)
+    if args.command == "archive":
+        run_archive(args, options, out)
+        return
     published = _published(args)
     if args.command == "analyse":
         results = [comparison_json(describe(a, options)) for a in _load(args.files, published, options)]
@@ -118,6 +136,21 @@ def run(argv: Sequence[str], out: TextIO) -> None:
             out.write("\n")
 
 
+def run_archive(args: argparse.Namespace, options: CompareOptions, out: TextIO) -> None:
+    progress = Progress(lambda line: print(line, file=sys.stderr, flush=True))
+    source = source_of(Path(args.input))
+    if args.engine == "spark":
+        from .archive_spark import run_spark
+
+        summary = run_spark(source, args.output, options, progress, args.master, args.partitions)
+    else:
+        from .archive_local import run_local
+
+        summary = run_local(source, args.output, options, progress)
+    json.dump(summary, out, indent=1)
+    out.write("\n")
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Entry point; returns the exit status (0 success, 2 bad input, 1 internal error)."""
     out = out or sys.stdout
@@ -127,7 +160,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
             run(list(sys.argv[1:] if argv is None else argv), out)
     except SystemExit as exc:  # argparse has already printed its usage line
         return int(exc.code or 0)
-    except (IngestError, CliError, ModelMissingError) as exc:
+    except (IngestError, CliError, ModelMissingError, ArchiveError) as exc:
         err.write(f"parallax: error: {exc}\n")
         return EXIT_INPUT
     except KeyboardInterrupt:

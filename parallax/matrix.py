@@ -70,16 +70,32 @@ def pairs_to_align(analyses: Sequence[Analysis]) -> list[tuple[int, int]]:
     return sorted(candidate_pairs(analyses))
 
 
+@dataclass(frozen=True)
+class PairFigures:
+    """One pair, both ways: what ``matrix``, ``compare`` and the archive job all report for it."""
+
+    coverage_ab: float
+    coverage_ba: float
+    reuse_ab: float
+    reuse_ba: float
+
+
+def score_pair(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> PairFigures:
+    """Align one pair and measure it: the single place a pair's figures come from."""
+    matches = align(a, b, options)
+    reuse_ab, reuse_ba = reuse(a, b, matches)
+    return PairFigures(coverage(a, matches, "a", options), coverage(b, matches, "b", options), reuse_ab, reuse_ba)
+
+
 def story_matrix(analyses: Sequence[Analysis], options: CompareOptions = DEFAULT_OPTIONS) -> StoryMatrix:
     """Align the pairs worth aligning once, and derive coverage, reuse, families and sources."""
     n = len(analyses)
     cover = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
     reused = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
     for i, j in pairs_to_align(analyses):
-        matches = align(analyses[i], analyses[j], options)
-        cover[i][j] = coverage(analyses[i], matches, "a", options)
-        cover[j][i] = coverage(analyses[j], matches, "b", options)
-        reused[i][j], reused[j][i] = reuse(analyses[i], analyses[j], matches)
+        pair = score_pair(analyses[i], analyses[j], options)
+        cover[i][j], cover[j][i] = pair.coverage_ab, pair.coverage_ba
+        reused[i][j], reused[j][i] = pair.reuse_ab, pair.reuse_ba
     published = [a.article.published for a in analyses]
     return StoryMatrix(
         cover, reused, families(reused, options.reuse_threshold), sources(reused, published, options.reuse_threshold)
