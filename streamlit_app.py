@@ -36,11 +36,12 @@ ids = list(articles)
 if "px_pair" not in st.session_state:
     wanted = {"a": st.query_params.get("a"), "b": st.query_params.get("b")}
     pair = []
-    for side, default in zip("ab", ui.DEMO_PAIR):
+    for side, default in zip("ab", ui.DEMO_PAIR, strict=True):
         chosen = wanted[side]
         if chosen and chosen not in articles:
             st.warning(
-                f"The link asks for article “{ui.md(chosen)}” as {side.upper()}, but there is no such article in the library. "
+                f"The link asks for article “{ui.md(chosen)}” as {side.upper()}, "
+                "but there is no such article in the library. "
                 "Showing the demo pair instead: pick the articles you want below, or add yours on the Library page."
             )
             chosen = None
@@ -76,11 +77,19 @@ swap.button("⇄", on_click=_swap, help="Swap A and B", width="stretch")
 picker_b.selectbox("Article B", ids, key="pick_b", format_func=lambda i: ui.label_of(articles[i]), on_change=_picked)
 show_col, slider_col = st.columns([3, 2])
 show = show_col.radio(
-    "Show", ["Everything", "Only what B adds", "Only what A adds"], horizontal=True, key="show",
+    "Show",
+    ["Everything", "Only what B adds", "Only what A adds"],
+    horizontal=True,
+    key="show",
     help="Dims the passages the other article also carries, so what one article adds stands out.",
 )
 min_score = slider_col.slider(
-    "Minimum similarity", 0.0, 1.0, 0.0, 0.05, key="min_score",
+    "Minimum similarity",
+    0.0,
+    1.0,
+    0.0,
+    0.05,
+    key="min_score",
     help="Matches scoring below this are treated as unique to each article.",
 )
 
@@ -93,7 +102,9 @@ for side, chosen in (("a", id_a), ("b", id_b)):
 if dict(st.query_params) != permalink:
     st.query_params.from_dict(permalink)
 if len(permalink) < 2:
-    st.caption("Articles added in this session are not in the link; save them to the corpus on the Library page to share.")
+    st.caption(
+        "Articles added in this session are not in the link; save them to the corpus on the Library page to share."
+    )
 
 article_a, article_b = articles[id_a], articles[id_b]
 try:
@@ -154,7 +165,9 @@ if chosen_entity != "(none)":
 focus: tuple[int, int] | None = None
 selection = st.session_state.get("timeline")
 if selection:
-    points = selection.get("selection", {}).get("points", []) if isinstance(selection, dict) else selection.selection.points
+    points = (
+        selection.get("selection", {}).get("points", []) if isinstance(selection, dict) else selection.selection.points
+    )
     for point in points:
         custom = point.get("customdata")
         custom = custom[0] if isinstance(custom, (list, tuple)) else custom
@@ -192,7 +205,9 @@ if isinstance(selected, str) and ":" in selected:
         texts = []
         for doc, ids_ in ((0, match.a), (1, match.b)):
             analysis = view.documents[doc]
-            texts.append(" ".join(analysis.article.text[analysis.sentences[i].start:analysis.sentences[i].end] for i in ids_))
+            texts.append(
+                " ".join(analysis.article.text[analysis.sentences[i].start : analysis.sentences[i].end] for i in ids_)
+            )
         st.html(
             f'<div class="px-note"><b>Selected: {html.escape(match.kind)} match, score {match.score:.2f}</b>\n'
             f"<b>A:</b> {html.escape(texts[0])}\n<b>B:</b> {html.escape(texts[1])}</div>"
@@ -205,22 +220,37 @@ st.subheader("Timeline")
 points, rest = plotted(view)
 if points:
     st.plotly_chart(
-        timeline_figure(view), key="timeline", on_select="rerun", selection_mode="points",
-        config={"displayModeBar": False}, theme="streamlit",
+        timeline_figure(view),
+        key="timeline",
+        on_select="rerun",
+        selection_mode="points",
+        config={"displayModeBar": False},
+        theme="streamlit",
     )
     if focus:
         analysis = view.documents[focus[0]]
         if focus[1] < len(analysis.sentences):
             s = analysis.sentences[focus[1]]
-            st.html(f'<div class="px-note"><b>{"AB"[focus[0]]}:</b> {html.escape(analysis.article.text[s.start:s.end])}</div>')
+            st.html(
+                f'<div class="px-note"><b>{"AB"[focus[0]]}:</b> '
+                f"{html.escape(analysis.article.text[s.start : s.end])}</div>"
+            )
 else:
     st.caption("No dates with a resolvable value in these articles.")
 if rest:
     st.caption("Durations and dates that cannot be placed on the chart")
     st.dataframe(
         pd.DataFrame(
-            [{"article": "AB"[doc], "expression": d.text, "kind": d.kind, "granularity": d.granularity,
-              "value": d.value or "—"} for doc, d in rest]
+            [
+                {
+                    "article": "AB"[doc],
+                    "expression": d.text,
+                    "kind": d.kind,
+                    "granularity": d.granularity,
+                    "value": d.value or "—",
+                }
+                for doc, d in rest
+            ]
         ),
         hide_index=True,
         width="stretch",

@@ -14,9 +14,9 @@ from pathlib import Path
 import streamlit as st
 
 from parallax import Analysis, Article, Comparison, analyse, compare, load_corpus
-from parallax.model import Match
 from parallax.cache import AnalysisCache, cache_key
 from parallax.matrix import StoryMatrix, story_matrix
+from parallax.model import Match
 from parallax.nlp import load_pipeline, pipeline_version
 from parallax.options import DEFAULT_OPTIONS
 from parallax.render import STYLE

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from server import streamlit_server  # noqa: E402
+from server import streamlit_server
 
 
 def first_view_seconds(cache_dir: str) -> float:
@@ -56,8 +56,10 @@ def main() -> None:
         warm = first_view_seconds(cache)
     times = rerun_seconds(args.reruns)
     print(f"streamlit run -> first rendered compare view: cold disk cache {cold:.1f} s, warm {warm:.1f} s")
-    print(f"rerun switching between two analysed pairs (server, AppTest): median {statistics.median(times) * 1000:.0f} ms, "
-          f"max {max(times) * 1000:.0f} ms over {len(times)} reruns")
+    print(
+        f"rerun switching between two analysed pairs (server, AppTest): median {statistics.median(times) * 1000:.0f} ms, "
+        f"max {max(times) * 1000:.0f} ms over {len(times)} reruns"
+    )
 
 
 if __name__ == "__main__":

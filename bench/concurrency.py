@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-import data  # noqa: E402
-from server import streamlit_server  # noqa: E402
+import data
+from server import streamlit_server
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -37,7 +37,8 @@ def build_corpus(folder: Path, n: int) -> list[tuple[str, str, str]]:
         article_id = f"bench-{k:02d}"
         title = f"Benchmark article {k:02d}"
         (folder / f"{article_id}.md").write_text(
-            f"---\ntitle: {title}\npublished: 2023-09-18\n---\n\n{text}\n", encoding="utf-8")
+            f"---\ntitle: {title}\npublished: 2023-09-18\n---\n\n{text}\n", encoding="utf-8"
+        )
         ids.append((article_id, title))
     return [(ids[2 * s][0], ids[2 * s + 1][0], ids[2 * s][1]) for s in range(n)]
 
@@ -76,8 +77,10 @@ def main() -> int:
     times = sorted(t for t, _ in results)
     correct = sum(ok for _, ok in results)
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-    print(f"{len(results)} concurrent sessions: {correct}/{len(results)} showed their own pair; "
-          f"time to rendered compare view p50 {statistics.median(times):.1f} s, p95 {p95:.1f} s")
+    print(
+        f"{len(results)} concurrent sessions: {correct}/{len(results)} showed their own pair; "
+        f"time to rendered compare view p50 {statistics.median(times):.1f} s, p95 {p95:.1f} s"
+    )
     return 0 if correct == len(results) else 1
 
 

@@ -16,16 +16,29 @@ from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 WIKIWARS = SHARED / "datasets/wikiwars/WikiWars_20120218_v104/in"
-SWAPS = {"war": "conflict", "said": "stated", "began": "started", "army": "forces", "large": "big",
-         "attack": "assault", "killed": "slain", "city": "town", "however": "but", "began to": "started to",
-         "government": "administration", "troops": "soldiers", "important": "crucial", "help": "aid"}
+SWAPS = {
+    "war": "conflict",
+    "said": "stated",
+    "began": "started",
+    "army": "forces",
+    "large": "big",
+    "attack": "assault",
+    "killed": "slain",
+    "city": "town",
+    "however": "but",
+    "began to": "started to",
+    "government": "administration",
+    "troops": "soldiers",
+    "important": "crucial",
+    "help": "aid",
+}
 
 
 def paragraphs() -> list[str]:
     out: list[str] = []
     for path in sorted(WIKIWARS.glob("*.sgm")):
         raw = path.read_text(encoding="utf-8")
-        body = raw[raw.find("<TEXT>") + 6: raw.find("</TEXT>")]
+        body = raw[raw.find("<TEXT>") + 6 : raw.find("</TEXT>")]
         text = html.unescape(re.sub(r"<[^>]+>", "", body))
         out += [p.strip() for p in text.split("\n") if len(p.split()) > 25]
     return out
@@ -68,7 +81,7 @@ def related_pair(words: int, seed: int = 7) -> tuple[str, str]:
         para = pool[len(taken) % len(pool)]
         taken.append(para)
         count += len(para.split())
-    spare = pool[len(taken) % len(pool):][:200] or pool[:200]
+    spare = pool[len(taken) % len(pool) :][:200] or pool[:200]
     return "\n\n".join(taken), "\n\n".join(_rewrite(taken, spare, rng))
 
 
@@ -101,7 +114,7 @@ def write(folder: Path) -> dict[str, list[Path]]:
     for words in (2000, 8000, 50000):
         a, b = related_pair(words)
         paths = [folder / f"pair{words}-a.txt", folder / f"pair{words}-b.txt"]
-        for path, text in zip(paths, (a, b)):
+        for path, text in zip(paths, (a, b), strict=True):
             path.write_text(text, encoding="utf-8")
         sets[f"{words:,} words"] = paths
     for n in (10, 50, 200):

@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-import data  # noqa: E402
+import data
 
 PY = sys.executable
 
@@ -58,8 +58,10 @@ def main() -> None:
     sets = data.write(args.out)
     if args.quick:
         sets = {k: v for k, v in sets.items() if k not in ("50,000 words", "matrix 200")}
-    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"median of {args.runs} fresh-process runs")
+    print(
+        f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"median of {args.runs} fresh-process runs"
+    )
     header = f"{'size':<14} {'words':>8} {'floor s':>8} {'parallax s':>10} {'x floor':>7} {'difflib s':>10} {'x floor':>8} {'peak MB floor/parallax':>22}"
     print(header)
     print("-" * len(header))
@@ -77,13 +79,15 @@ def main() -> None:
             diff_ratio = "-"
         else:
             rows = ["40"] if words > 10_000 else []
-            diff_s, _, out = median_run([PY, "bench/worker.py", "difflib", *files, *rows], 1 if rows else args.runs)
+            _diff_s, _, out = median_run([PY, "bench/worker.py", "difflib", *files, *rows], 1 if rows else args.runs)
             matrix_s = float(out.split()[0])
             # The baseline also loads and parses: its end-to-end time is floor + its matrix.
             total = floor_s + matrix_s
             diff = f"{total:.1f}" + ("*" if rows else "")
             diff_ratio = f"{total / floor_s:.2f}"
-        print(f"{name:<14} {words:>8,} {floor_s:>8.1f} {ours_s:>10.1f} {ours_s / floor_s:>7.2f} {diff:>10} {diff_ratio:>8} {f'{floor_mb}/{ours_mb}':>22}")
+        print(
+            f"{name:<14} {words:>8,} {floor_s:>8.1f} {ours_s:>10.1f} {ours_s / floor_s:>7.2f} {diff:>10} {diff_ratio:>8} {f'{floor_mb}/{ours_mb}':>22}"
+        )
     print("* difflib matrix timed on 40 sampled rows of A and scaled to all rows (a full run takes many minutes).")
 
 

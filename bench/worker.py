@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from parallax.ingest import read_article  # noqa: E402
-from parallax.nlp import load_pipeline  # noqa: E402
+from parallax.ingest import read_article
+from parallax.nlp import load_pipeline
 
 
 def main(argv: list[str]) -> None:

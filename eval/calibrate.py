@@ -22,10 +22,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from parallax.align import _weights, lexical_scores, normalise_for_characters  # noqa: E402
-from parallax.nlp import load_pipeline  # noqa: E402
-from parallax.segment import _is_content, _word_key  # noqa: E402
-from rapidfuzz import fuzz  # noqa: E402
+from rapidfuzz import fuzz
+
+from parallax.align import _weights, lexical_scores, normalise_for_characters
+from parallax.nlp import load_pipeline
+from parallax.segment import _is_content, _word_key
 
 DEFAULT_TSV = ROOT.parent / "shared/datasets/sts_headlines/headlines_scored.tsv"
 
@@ -56,11 +57,19 @@ def main(path: Path) -> None:
     rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
     nlp = load_pipeline()
     texts = [r["sentence1"] for r in rows] + [r["sentence2"] for r in rows]
-    bags = [{_word_key(t) for t in doc if _is_content(t) and not (t.is_punct or t.is_space)} for doc in nlp.pipe(texts, batch_size=256)]
+    bags = [
+        {_word_key(t) for t in doc if _is_content(t) and not (t.is_punct or t.is_space)}
+        for doc in nlp.pipe(texts, batch_size=256)
+    ]
     n = len(rows)
     weight = _weights(bags)
     lexical = np.array([lexical_scores([bags[i]], [bags[n + i]], weight)[0, 0] for i in range(n)])
-    char = np.array([fuzz.ratio(normalise_for_characters(r["sentence1"]), normalise_for_characters(r["sentence2"])) / 100 for r in rows])
+    char = np.array(
+        [
+            fuzz.ratio(normalise_for_characters(r["sentence1"]), normalise_for_characters(r["sentence2"])) / 100
+            for r in rows
+        ]
+    )
     combined = np.maximum(lexical, np.clip((char - 0.6) / 0.4, 0, 1))
     gold = np.array([float(r["score"]) for r in rows])
     print(f"{n} headline pairs")

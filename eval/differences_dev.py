@@ -30,14 +30,27 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from parallax import analyse, compare  # noqa: E402
-from parallax.ingest import article_from_text, read_article  # noqa: E402
-from parallax.nlp import load_pipeline  # noqa: E402
+from parallax import analyse, compare
+from parallax.ingest import article_from_text, read_article
+from parallax.nlp import load_pipeline
 
 WIKIWARS = ROOT.parent / "shared/datasets/wikiwars/WikiWars_20120218_v104/keyinline"
 TAG = re.compile(r"<[^>]+>")
-MONTHS = "January February March April May June July August September October November December".split()
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 NUMBER = re.compile(r"\b\d+(?:\.\d+)?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b")
 SAID = re.compile(r"\b(said|says|told)\b")
 QUOTE = re.compile(r"([\"“])([^\"“”]{12,300})([\"”])")
@@ -46,8 +59,10 @@ LABEL_KIND = {"GPE": "place", "LOC": "place", "PERSON": "person", "ORG": "organi
 
 
 def base_texts() -> list[str]:
-    texts = [read_article(ROOT / "corpus" / f"{name}.md").text
-             for name in ("wang-yi-russia-original", "wang-yi-russia-rewrite")]
+    texts = [
+        read_article(ROOT / "corpus" / f"{name}.md").text
+        for name in ("wang-yi-russia-original", "wang-yi-russia-rewrite")
+    ]
     if WIKIWARS.exists():
         for path in sorted(WIKIWARS.glob("*.xml")):
             raw = path.read_text(encoding="utf-8", errors="replace")
@@ -62,22 +77,32 @@ def inject(kind: str, sentence: str, names: dict[str, list[str]], rng: random.Ra
     if kind == "figure":
         # Numbers that are part of a date (a day, a year, "497 BC") or a list marker are not figures.
         around = r"(?:\s(?:BC|AD|" + "|".join(MONTHS) + r"))"
-        numbers = [m for m in NUMBER.finditer(sentence)
-                   if not re.fullmatch(r"1[89]\d\d|20\d\d", m.group()) and m.start() > 0
-                   and not re.match(around, sentence[m.end():]) and not re.search(r"(?:" + "|".join(MONTHS) + r")\s$", sentence[:m.start()])]
+        numbers = [
+            m
+            for m in NUMBER.finditer(sentence)
+            if not re.fullmatch(r"1[89]\d\d|20\d\d", m.group())
+            and m.start() > 0
+            and not re.match(around, sentence[m.end() :])
+            and not re.search(r"(?:" + "|".join(MONTHS) + r")\s$", sentence[: m.start()])
+        ]
         if not numbers:
             return None
         m = rng.choice(numbers)
         word = m.group()
-        new = str(int(float(word)) + rng.randint(2, 9)) if word[0].isdigit() else rng.choice(
-            [w for w in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten") if w != word])
-        return sentence[:m.start()] + new + sentence[m.end():]
+        new = (
+            str(int(float(word)) + rng.randint(2, 9))
+            if word[0].isdigit()
+            else rng.choice(
+                [w for w in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten") if w != word]
+            )
+        )
+        return sentence[: m.start()] + new + sentence[m.end() :]
     if kind == "date":
         for pool in (MONTHS, WEEKDAYS):
-            found = [m for m in re.finditer(r"\b(" + "|".join(pool) + r")\b", sentence)]
+            found = list(re.finditer(r"\b(" + "|".join(pool) + r")\b", sentence))
             if found:
                 m = rng.choice(found)
-                return sentence[:m.start()] + rng.choice([x for x in pool if x != m.group()]) + sentence[m.end():]
+                return sentence[: m.start()] + rng.choice([x for x in pool if x != m.group()]) + sentence[m.end() :]
         return None
     if kind in ("place", "person", "organisation"):
         present = [n for n in names[kind] if re.search(r"\b" + re.escape(n) + r"\b", sentence)]
@@ -94,24 +119,24 @@ def inject(kind: str, sentence: str, names: dict[str, list[str]], rng: random.Ra
             return None
         words = m.group(2).split()
         if rng.random() < 0.5 or len(words) < 4:
-            return sentence[:m.start()] + m.group(2) + sentence[m.end():]
+            return sentence[: m.start()] + m.group(2) + sentence[m.end() :]
         k = rng.randrange(len(words))
         words[k] = "never" if words[k] != "never" else "always"
-        return sentence[:m.start(2)] + " ".join(words) + sentence[m.end(2):]
+        return sentence[: m.start(2)] + " ".join(words) + sentence[m.end(2) :]
     if kind == "framing":
         if SAID.search(sentence):
             return SAID.sub("claimed", sentence, count=1)
         words = sentence.split()
         if len(words) < 6:
             return None
-        return " ".join(words[:2] + ["reportedly"] + words[2:])
+        return " ".join([*words[:2], "reportedly", *words[2:]])
     raise ValueError(kind)
 
 
 def _in_date(analysis, start: int, text: str, changed: str) -> bool:
     """Whether the first character that differs lies inside a date expression of the original."""
     original = text[start:]
-    at = next((k for k, (x, y) in enumerate(zip(original, changed)) if x != y), 0) + start
+    at = next((k for k, (x, y) in enumerate(zip(original, changed, strict=False)) if x != y), 0) + start
     return any(d.start <= at < d.end for d in analysis.dates)
 
 
@@ -139,16 +164,18 @@ def main(trials_per_kind: int = 30, seed: int = 11, verbose: bool = False) -> tu
                 continue
             sentence = rng.choice(sentences)
             text = analysis.article.text
-            changed = inject(kind, text[sentence.start:sentence.end], names, rng)
+            changed = inject(kind, text[sentence.start : sentence.end], names, rng)
             if changed is None:
                 continue
-            copy = text[:sentence.start] + changed + text[sentence.end:]
+            copy = text[: sentence.start] + changed + text[sentence.end :]
             other = analyse(article_from_text(copy, f"copy{k}"), nlp=nlp)
             result = compare(analysis, other)
             holding = [i for i, m in enumerate(result.matches) if sentence.index in m.a]
             tried[kind] += 1
             # A number inside a date expression ("five days later") changes the date: that is the right kind.
-            accepted = {kind, "date"} if kind == "figure" and _in_date(analysis, sentence.start, text, changed) else {kind}
+            accepted = (
+                {kind, "date"} if kind == "figure" and _in_date(analysis, sentence.start, text, changed) else {kind}
+            )
             hit = any(d.kind in accepted and d.match in holding for d in result.differences)
             found[kind] += int(hit)
             if verbose and not hit:
@@ -172,8 +199,10 @@ def main(trials_per_kind: int = 30, seed: int = 11, verbose: bool = False) -> tu
                 print(f"FALSE? {d.kind}: {d.a_text!r} | {d.b_text!r}")
     rate = differences / max(1, matches)
     per_kind = ", ".join(f"{k} {found[k]}/{tried[k]}" for k in KINDS)
-    print(f"differences: injected recall {recall:.3f} ({per_kind}); "
-          f"unchanged pairs {differences} differences in {matches} matches = {rate:.3f} per match")
+    print(
+        f"differences: injected recall {recall:.3f} ({per_kind}); "
+        f"unchanged pairs {differences} differences in {matches} matches = {rate:.3f} per match"
+    )
     return recall, rate
 
 

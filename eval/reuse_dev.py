@@ -38,29 +38,70 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from parallax import analyse  # noqa: E402
-from parallax.ingest import article_from_text  # noqa: E402
-from parallax.matrix import story_matrix  # noqa: E402
-from parallax.model import Article  # noqa: E402
-from parallax.nlp import load_pipeline  # noqa: E402
+from parallax import analyse
+from parallax.ingest import article_from_text
+from parallax.matrix import story_matrix
+from parallax.model import Article
+from parallax.nlp import load_pipeline
 
 DEFAULT_TSV = ROOT.parent / "shared/datasets/sts_headlines/headlines_scored.tsv"
 
 # A content-farm spinner's substitutions: common words to near-synonyms. Written for this
 # set, separate from parallax/lexicon.py so the engine's own list cannot flatter it.
 SPIN = {
-    "killed": "slain", "kill": "slay", "says": "states", "said": "stated", "say": "state",
-    "attack": "assault", "attacks": "assaults", "police": "officers", "president": "leader",
-    "government": "administration", "talks": "negotiations", "wins": "secures", "win": "secure",
-    "dies": "passes away", "dead": "deceased", "new": "fresh", "plan": "scheme", "plans": "schemes",
-    "hits": "strikes", "hit": "strike", "rise": "climb", "rises": "climbs", "falls": "drops",
-    "fall": "drop", "major": "big", "help": "assist", "helps": "assists", "bomb": "explosive",
-    "blast": "explosion", "officials": "authorities", "court": "tribunal", "deal": "agreement",
-    "show": "display", "shows": "displays", "calls": "urges", "call": "urge", "warns": "cautions",
-    "meets": "holds talks with", "election": "vote", "car": "vehicle", "kills": "slays",
-    "over": "regarding", "after": "following", "before": "ahead of", "near": "close to",
-    "protest": "demonstration", "protests": "demonstrations", "leader": "chief", "head": "chief",
-    "big": "large", "top": "leading", "first": "initial", "amid": "in the middle of",
+    "killed": "slain",
+    "kill": "slay",
+    "says": "states",
+    "said": "stated",
+    "say": "state",
+    "attack": "assault",
+    "attacks": "assaults",
+    "police": "officers",
+    "president": "leader",
+    "government": "administration",
+    "talks": "negotiations",
+    "wins": "secures",
+    "win": "secure",
+    "dies": "passes away",
+    "dead": "deceased",
+    "new": "fresh",
+    "plan": "scheme",
+    "plans": "schemes",
+    "hits": "strikes",
+    "hit": "strike",
+    "rise": "climb",
+    "rises": "climbs",
+    "falls": "drops",
+    "fall": "drop",
+    "major": "big",
+    "help": "assist",
+    "helps": "assists",
+    "bomb": "explosive",
+    "blast": "explosion",
+    "officials": "authorities",
+    "court": "tribunal",
+    "deal": "agreement",
+    "show": "display",
+    "shows": "displays",
+    "calls": "urges",
+    "call": "urge",
+    "warns": "cautions",
+    "meets": "holds talks with",
+    "election": "vote",
+    "car": "vehicle",
+    "kills": "slays",
+    "over": "regarding",
+    "after": "following",
+    "before": "ahead of",
+    "near": "close to",
+    "protest": "demonstration",
+    "protests": "demonstrations",
+    "leader": "chief",
+    "head": "chief",
+    "big": "large",
+    "top": "leading",
+    "first": "initial",
+    "amid": "in the middle of",
 }
 NUMBER = re.compile(r"\b\d+\b")
 
@@ -71,14 +112,14 @@ def spin(sentence: str, rng: random.Random, rate: float) -> str:
     for word in words:
         bare = word.lower().strip(",.:;")
         if bare in SPIN and rng.random() < rate:
-            out.append(SPIN[bare] + word[len(bare):] if word.lower().startswith(bare) else SPIN[bare])
+            out.append(SPIN[bare] + word[len(bare) :] if word.lower().startswith(bare) else SPIN[bare])
         elif bare in ("the", "a", "an", "in", "on", "of") and rng.random() < rate * 0.3:
             continue
         else:
             out.append(word)
     if len(out) > 5 and rng.random() < rate * 0.5:  # move the tail clause to the front
         cut = len(out) // 2
-        out = out[cut:] + ["-"] + out[:cut]
+        out = [*out[cut:], "-", *out[:cut]]
     return " ".join(out)
 
 
@@ -90,7 +131,9 @@ def headline(text: str) -> str:
     return text.strip().rstrip(".") + "."
 
 
-def build_stories(path: Path = DEFAULT_TSV, count: int = 24, seed: int = 7) -> list[tuple[list[Article], set[frozenset[int]]]]:
+def build_stories(
+    path: Path = DEFAULT_TSV, count: int = 24, seed: int = 7
+) -> list[tuple[list[Article], set[frozenset[int]]]]:
     """Stories of seven articles each, with the set of truly derived pairs (index pairs)."""
     rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE))
     rng = random.Random(seed)
@@ -99,7 +142,7 @@ def build_stories(path: Path = DEFAULT_TSV, count: int = 24, seed: int = 7) -> l
     filler = [r["sentence1"] for r in rows if float(r["score"]) < 1.0]
     stories = []
     for k in range(count):
-        chunk = paired[k * 10:(k + 1) * 10]
+        chunk = paired[k * 10 : (k + 1) * 10]
         original = [headline(r["sentence1"]) for r in chunk]
         independent = [headline(r["sentence2"]) for r in rng.sample(chunk, 6)]
         independent += [headline(f) for f in rng.sample(filler, 4)]
@@ -116,8 +159,12 @@ def build_stories(path: Path = DEFAULT_TSV, count: int = 24, seed: int = 7) -> l
         day = dt.date(2023, 1, 1) + dt.timedelta(days=7 * k)
         dated = k % 3 != 2
         texts = [
-            ("original", original, 0), ("independent", independent, 0), ("copy", copy, 1),
-            ("light-rewrite", light, 2), ("heavy-rewrite", heavy, 3), ("short-copy", short, 2),
+            ("original", original, 0),
+            ("independent", independent, 0),
+            ("copy", copy, 1),
+            ("light-rewrite", light, 2),
+            ("heavy-rewrite", heavy, 3),
+            ("short-copy", short, 2),
             ("independent-spun", independent2, 1),
         ]
         articles = []
@@ -171,13 +218,15 @@ def main(path: Path = DEFAULT_TSV, stories: int = 24, verbose: bool = False) -> 
                 figure = max(result.reuse[i][j], result.reuse[j][i])
                 (within_pos if frozenset((i, j)) in derived else within_neg).append(figure)
                 if verbose:
-                    print(f"{articles[i].id:28} {articles[j].id:28} reuse {figure:.2f} "
-                          f"cov {max(result.coverage[i][j], result.coverage[j][i]):.2f} "
-                          f"{'DERIVED' if frozenset((i, j)) in derived else ''}")
+                    print(
+                        f"{articles[i].id:28} {articles[j].id:28} reuse {figure:.2f} "
+                        f"cov {max(result.coverage[i][j], result.coverage[j][i]):.2f} "
+                        f"{'DERIVED' if frozenset((i, j)) in derived else ''}"
+                    )
         f1s.append(pairwise_f1(result.families, TRUE_FAMILIES))
         # Every derived version here is taken from its original; an original has no source.
         total_source += len(TRUE_SOURCES)
-        right_source += sum(int(found == true) for found, true in zip(result.sources, TRUE_SOURCES))
+        right_source += sum(int(found == true) for found, true in zip(result.sources, TRUE_SOURCES, strict=True))
     # Across stories: every article of every story in one matrix run (blocking applies above 30).
     cross = story_matrix([analyse(a, nlp=nlp) for a in everything])
     cross_pos: list[float] = []

@@ -12,10 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from parallax.align import align, score_pairs  # noqa: E402
-from parallax.analyse import analyse  # noqa: E402
-from parallax.evaluate import score_links  # noqa: E402
-from parallax.ingest import read_article  # noqa: E402
+from parallax.align import align, score_pairs
+from parallax.analyse import analyse
+from parallax.evaluate import score_links
+from parallax.ingest import read_article
 
 
 def main(verbose: bool) -> float:
@@ -24,8 +24,10 @@ def main(verbose: bool) -> float:
     b = analyse(read_article(ROOT / "corpus" / f"{gold['b']}.md"))
     matches = align(a, b)
     result = score_links(a, b, matches, gold["links"], gold["defensible"], gold["unique_a"], gold["unique_b"])
-    print(f"seed pair: P={result.precision:.3f} R={result.recall:.3f} F1={result.f1:.3f} "
-          f"unique matched as verbatim/paraphrase: {result.unique_matched_strong}/{result.unique_total}")
+    print(
+        f"seed pair: P={result.precision:.3f} R={result.recall:.3f} F1={result.f1:.3f} "
+        f"unique matched as verbatim/paraphrase: {result.unique_matched_strong}/{result.unique_total}"
+    )
     if verbose:
         pair, _ = score_pairs(a, b)
         for m in matches:
@@ -33,9 +35,11 @@ def main(verbose: bool) -> float:
         for label, links in (("missing", result.missing), ("extra", result.extra)):
             for i, j in links:
                 ra, rb = pair.a_index.index(i), pair.b_index.index(j)
-                print(f"{label} A{i}-B{j} combined={pair.combined[ra, rb]:.2f} lex={pair.lexical[ra, rb]:.2f} "
-                      f"| {a.article.text[a.sentences[i].start:a.sentences[i].end][:60]!r} "
-                      f"| {b.article.text[b.sentences[j].start:b.sentences[j].end][:60]!r}")
+                print(
+                    f"{label} A{i}-B{j} combined={pair.combined[ra, rb]:.2f} lex={pair.lexical[ra, rb]:.2f} "
+                    f"| {a.article.text[a.sentences[i].start : a.sentences[i].end][:60]!r} "
+                    f"| {b.article.text[b.sentences[j].start : b.sentences[j].end][:60]!r}"
+                )
     return result.f1
 
 

@@ -21,10 +21,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from parallax import analyse  # noqa: E402
-from parallax.align import align  # noqa: E402
-from parallax.ingest import article_from_text  # noqa: E402
-from parallax.nlp import load_pipeline  # noqa: E402
+from parallax import analyse
+from parallax.align import align
+from parallax.ingest import article_from_text
+from parallax.nlp import load_pipeline
 
 DEFAULT_TSV = ROOT.parent / "shared/datasets/sts_headlines/headlines_scored.tsv"
 
@@ -35,7 +35,7 @@ def main(path: Path = DEFAULT_TSV, block: int = 20) -> tuple[float, float]:
     tp = fp = fn = 0
     unique_total = unique_strong = 0
     for start in range(0, len(rows) - block + 1, block):
-        chunk = rows[start:start + block]
+        chunk = rows[start : start + block]
         # Headlines have no end punctuation; a full stop keeps them sentences, not headlines.
         lines_a = [r["sentence1"].strip().rstrip(".") + "." for r in chunk]
         lines_b = [r["sentence2"].strip().rstrip(".") + "." for r in chunk]
@@ -63,8 +63,10 @@ def main(path: Path = DEFAULT_TSV, block: int = 20) -> tuple[float, float]:
     recall = tp / max(1, tp + fn)
     f1 = 2 * precision * recall / max(1e-9, precision + recall)
     rate = unique_strong / max(1, unique_total)
-    print(f"STS as articles: links P={precision:.3f} R={recall:.3f} F1={f1:.3f}; "
-          f"unique headlines matched as verbatim/paraphrase {unique_strong}/{unique_total} = {rate:.3f}")
+    print(
+        f"STS as articles: links P={precision:.3f} R={recall:.3f} F1={f1:.3f}; "
+        f"unique headlines matched as verbatim/paraphrase {unique_strong}/{unique_total} = {rate:.3f}"
+    )
     return f1, rate
 
 

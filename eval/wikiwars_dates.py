@@ -3,7 +3,8 @@
 For each of the 22 texts, Parallax analyses the plain text with the
 document's creation time as publication date. A gold expression counts as
 found when a Parallax date overlaps it; its value counts as right when
-Parallax's value equals the gold value exactly (YYYY / YYYY-MM / YYYY-MM-DD). Gold values Parallax cannot express (times, weeks,
+Parallax's value equals the gold value exactly (YYYY / YYYY-MM / YYYY-MM-DD).
+Gold values Parallax cannot express (times, weeks,
 seasons, decades, durations, BC years, references like PRESENT_REF) are
 left out of the value figure but kept in the extraction figure.
 
@@ -23,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from parallax import analyse  # noqa: E402
-from parallax.ingest import article_from_text  # noqa: E402
+from parallax import analyse
+from parallax.ingest import article_from_text
 
 DEFAULT = ROOT.parent / "shared/datasets/wikiwars/WikiWars_20120218_v104/keyinline"
 TAG = re.compile(r"<TIMEX2([^>]*)>|</TIMEX2>")
@@ -34,14 +35,14 @@ VALUE = re.compile(r'val="([^"]*)"')
 def gold_spans(raw: str) -> tuple[str, list[tuple[int, int, str | None]], dt.date | None]:
     """Plain text of <TEXT>, the outermost TIMEX2 spans in it with their values, and the DCT."""
     dct_match = re.search(r"<DATETIME>.*?val=\"(\d{4}-\d{2}-\d{2})", raw, re.S)
-    body = raw[raw.index("<TEXT>") + len("<TEXT>"): raw.index("</TEXT>")]
+    body = raw[raw.index("<TEXT>") + len("<TEXT>") : raw.index("</TEXT>")]
     text_parts: list[str] = []
     spans: list[tuple[int, int, str | None]] = []
     stack: list[tuple[int, str | None]] = []
     position = 0
     cursor = 0
     for match in TAG.finditer(body):
-        chunk = html.unescape(body[cursor:match.start()])
+        chunk = html.unescape(body[cursor : match.start()])
         text_parts.append(chunk)
         position += len(chunk)
         cursor = match.end()
@@ -88,8 +89,10 @@ def main(folder: Path) -> tuple[float, float]:
     precision = predicted_hit / max(1, predicted_total)
     f1 = 2 * precision * recall / (precision + recall)
     accuracy = value_right / max(1, value_total)
-    print(f"WikiWars: {gold_total} gold expressions; extraction P={precision:.3f} R={recall:.3f} F1={f1:.3f}; "
-          f"values right {value_right}/{value_total} = {accuracy:.3f} (expressible gold values, missed ones count wrong)")
+    print(
+        f"WikiWars: {gold_total} gold expressions; extraction P={precision:.3f} R={recall:.3f} F1={f1:.3f}; "
+        f"values right {value_right}/{value_total} = {accuracy:.3f} (expressible gold values, missed ones count wrong)"
+    )
     return f1, accuracy
 
 

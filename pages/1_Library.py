@@ -10,7 +10,15 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from parallax.ingest import IngestError, article_from_bytes, article_from_text, article_to_markdown, save_article, slug, validate_id
+from parallax.ingest import (
+    IngestError,
+    article_from_bytes,
+    article_from_text,
+    article_to_markdown,
+    save_article,
+    slug,
+    validate_id,
+)
 
 ui.page_setup("Library")
 st.title("Library")
@@ -31,11 +39,18 @@ for article in corpus_articles.values():
     haystack = f"{article.title}\n{article.outlet or ''}\n{article.text}".lower()
     if query and query.lower() not in haystack:
         continue
-    if date_range and isinstance(date_range, tuple) and len(date_range) == 2 and article.published:
-        if not date_range[0] <= article.published <= date_range[1]:
-            continue
-    rows.append({"id": article.id, "title": article.title, "outlet": article.outlet or "unknown",
-                 "published": article.published, "words": len(article.text.split())})
+    in_range = isinstance(date_range, tuple) and len(date_range) == 2 and article.published
+    if in_range and not date_range[0] <= article.published <= date_range[1]:
+        continue
+    rows.append(
+        {
+            "id": article.id,
+            "title": article.title,
+            "outlet": article.outlet or "unknown",
+            "published": article.published,
+            "words": len(article.text.split()),
+        }
+    )
 if rows:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 else:
@@ -46,8 +61,11 @@ st.subheader("Add articles for this session")
 upload_tab, paste_tab = st.tabs(["Upload files", "Paste text"])
 with upload_tab:
     files = st.file_uploader(
-        "Text, Markdown (with front matter) or HTML pages", type=["txt", "md", "html", "htm"],
-        accept_multiple_files=True, key="uploads", max_upload_size=5,
+        "Text, Markdown (with front matter) or HTML pages",
+        type=["txt", "md", "html", "htm"],
+        accept_multiple_files=True,
+        key="uploads",
+        max_upload_size=5,
     )
     seen = st.session_state.setdefault("px_seen_uploads", {})
     for file in files or []:
@@ -65,7 +83,6 @@ with upload_tab:
             st.success(message)
 
 
-
 def _add_pasted() -> None:
     """Button callback: runs before the widgets, so it may clear the text once it is safely added."""
     state = st.session_state
@@ -73,18 +90,30 @@ def _add_pasted() -> None:
     try:
         date = dt.date.fromisoformat(published) if published else None
     except ValueError:
-        state.px_paste_result = ("error", f"“{ui.md(published)}” is not a date in YYYY-MM-DD form (for example 2023-09-18). "
-                                          "Your text is kept; fix the date and add again.")
+        state.px_paste_result = (
+            "error",
+            f"“{ui.md(published)}” is not a date in YYYY-MM-DD form (for example 2023-09-18). "
+            "Your text is kept; fix the date and add again.",
+        )
         return
     title = state.get("paste_title") or ""
     try:
-        article = article_from_text(state.get("paste_text") or "", slug(title or "pasted"), title=title,
-                                    outlet=state.get("paste_outlet") or None, published=date, source="paste")
+        article = article_from_text(
+            state.get("paste_text") or "",
+            slug(title or "pasted"),
+            title=title,
+            outlet=state.get("paste_outlet") or None,
+            published=date,
+            source="paste",
+        )
     except IngestError as exc:
         state.px_paste_result = ("error", f"{ui.md(exc)} Your text is kept.")
         return
     article_id = ui.add_session_article(article)
-    state.px_paste_result = ("success", f"Added “{ui.md(article.title)}” as {ui.md(article_id)}. Pick it on the Compare page.")
+    state.px_paste_result = (
+        "success",
+        f"Added “{ui.md(article.title)}” as {ui.md(article_id)}. Pick it on the Compare page.",
+    )
     state.paste_text = ""
 
 
@@ -92,8 +121,13 @@ with paste_tab:
     st.text_input("Title", key="paste_title", persist_state="session")
     st.text_input("Outlet", key="paste_outlet", persist_state="session")
     st.text_input("Published (YYYY-MM-DD, optional)", key="paste_published", persist_state="session")
-    st.text_area("Article text", height=260, key="paste_text", persist_state="session",
-                 help="Your text stays here across pages and reruns until it is added.")
+    st.text_area(
+        "Article text",
+        height=260,
+        key="paste_text",
+        persist_state="session",
+        help="Your text stays here across pages and reruns until it is added.",
+    )
     st.button("Add pasted article", type="primary", on_click=_add_pasted)
     result = st.session_state.pop("px_paste_result", None)
     if result:
@@ -103,7 +137,9 @@ with paste_tab:
 mine = ui.session_articles()
 st.subheader(f"This session's articles ({len(mine)})")
 if not mine:
-    st.caption("Uploaded and pasted articles appear here and in the Compare pickers; they last for this browser session.")
+    st.caption(
+        "Uploaded and pasted articles appear here and in the Compare pickers; they last for this browser session."
+    )
 writable = os.access(ui.corpus_dir(), os.W_OK) and not os.environ.get("PARALLAX_READ_ONLY")
 for article_id, article in list(mine.items()):
     with st.container(border=True):
@@ -124,11 +160,16 @@ for article_id, article in list(mine.items()):
             except IngestError as exc:
                 st.error(ui.md(exc))
         download_col.download_button(
-            "Download .md", article_to_markdown(article), file_name=f"{validate_id(article_id)}.md",
-            mime="text/markdown", key=f"download_{article_id}",
+            "Download .md",
+            article_to_markdown(article),
+            file_name=f"{validate_id(article_id)}.md",
+            mime="text/markdown",
+            key=f"download_{article_id}",
         )
         if remove_col.button("Remove", key=f"remove_{article_id}"):
             del mine[article_id]
             st.rerun()
 if not writable:
-    st.caption("This deployment cannot write to the corpus: download an article and add it to corpus/ in the repository.")
+    st.caption(
+        "This deployment cannot write to the corpus: download an article and add it to corpus/ in the repository."
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -21,7 +23,11 @@ if len(ids) < 2:
     st.info("The Story view needs at least two articles. Add some on the Library page.")
     st.stop()
 chosen = st.multiselect(
-    "Articles", ids, default=ids, format_func=lambda i: ui.label_of(articles[i]), key="story_ids",
+    "Articles",
+    ids,
+    default=ids,
+    format_func=lambda i: ui.label_of(articles[i]),
+    key="story_ids",
 )
 if len(chosen) < 2:
     st.info("Choose at least two articles.")
@@ -49,7 +55,9 @@ in_family = {i for family in story.families for i in family}
 for number, family in enumerate(story.families, start=1):
     order = origin_order(family, story.reuse, [a.published for a in picked])
     original = order[0]
-    lines = [f"**{number}. Original:** {ui.md(ui.short_label(picked[original]))} — {ui.md(picked[original].title or '')}"]
+    lines = [
+        f"**{number}. Original:** {ui.md(ui.short_label(picked[original]))} — {ui.md(picked[original].title or '')}"
+    ]
     for i in order[1:]:
         source = story.sources[i]
         if source is None:
@@ -65,41 +73,73 @@ if alone:
     st.caption("Independent reports (no shared wording): " + ", ".join(ui.md(ui.short_label(picked[i])) for i in alone))
 
 # --- The matrix: reuse by default, coverage as a switch; ordered by family. --------------------
-figure_name = st.segmented_control(
-    "Matrix shows", ["Reuse (wording taken)", "Coverage (statements shared)"], default="Reuse (wording taken)",
-    key="story_figure",
-) or "Reuse (wording taken)"
+figure_name = (
+    st.segmented_control(
+        "Matrix shows",
+        ["Reuse (wording taken)", "Coverage (statements shared)"],
+        default="Reuse (wording taken)",
+        key="story_figure",
+    )
+    or "Reuse (wording taken)"
+)
 matrix = story.reuse if figure_name.startswith("Reuse") else story.coverage
 verb = "takes wording from" if figure_name.startswith("Reuse") else "has its statements in"
 order = [i for family in story.families for i in origin_order(family, story.reuse, [a.published for a in picked])]
 order += [i for i in range(len(picked)) if i not in order]
-labels = [f"{n + 1}. {ui.short_label(picked[i])}" for n, i in enumerate(order)]
+# Plotly reads a few HTML tags in labels: escaped, an outlet named "<b>" shows as written.
+labels = [html.escape(f"{n + 1}. {ui.short_label(picked[i])}") for n, i in enumerate(order)]
+row_px = max(22, min(40, 900 // max(1, len(order))))  # 25 articles still fit a 1024-pixel screen
 z = [[matrix[r][c] for c in order] for r in order]
-figure = go.Figure(go.Heatmap(
-    z=z, x=labels, y=labels, zmin=0, zmax=1, colorscale="Blues",
-    hovertemplate=f"%{{y}} {verb} %{{x}}: %{{z:.0%}}<extra></extra>",
-    text=[[f"{v:.0%}" for v in row] for row in z], texttemplate="%{text}" if len(order) <= 15 else "",
-))
+figure = go.Figure(
+    go.Heatmap(
+        z=z,
+        x=labels,
+        y=labels,
+        zmin=0,
+        zmax=1,
+        colorscale="Blues",
+        hovertemplate=f"%{{y}} {verb} %{{x}}: %{{z:.0%}}<extra></extra>",
+        text=[[f"{v:.0%}" for v in row] for row in z],
+        texttemplate="%{text}" if len(order) <= 15 else "",
+    )
+)
 # Heatmap cells cannot be selected in Plotly; a nearly invisible marker on each cell can.
 cells = [(r, c) for r in range(len(order)) for c in range(len(order)) if r != c]
-figure.add_trace(go.Scatter(
-    x=[labels[c] for _, c in cells], y=[labels[r] for r, _ in cells], mode="markers",
-    marker={"size": max(8, min(28, 700 // max(1, len(order)))), "opacity": 0.01, "color": "#000"},
-    customdata=[f"{order[r]}:{order[c]}" for r, c in cells],
-    hovertemplate=f"%{{y}} {verb} %{{x}}: click to compare<extra></extra>", showlegend=False,
-))
-figure.update_layout(height=160 + min(30, 600 // max(1, len(order))) * len(order),
-                     margin={"l": 10, "r": 10, "t": 10, "b": 10}, yaxis={"autorange": "reversed"},
-                     xaxis={"tickangle": -40, "tickfont": {"size": 10}}, clickmode="event+select", dragmode=False)
+figure.add_trace(
+    go.Scatter(
+        x=[labels[c] for _, c in cells],
+        y=[labels[r] for r, _ in cells],
+        mode="markers",
+        marker={"size": row_px - 6, "opacity": 0.01, "color": "#000"},
+        customdata=[f"{order[r]}:{order[c]}" for r, c in cells],
+        hovertemplate=f"%{{y}} {verb} %{{x}}: click to compare<extra></extra>",
+        showlegend=False,
+    )
+)
+figure.update_layout(
+    height=260 + row_px * len(order),
+    margin={"l": 10, "r": 10, "t": 10, "b": 10},
+    yaxis={"autorange": "reversed"},
+    xaxis={"tickangle": -40, "tickfont": {"size": 10}},
+    clickmode="event+select",
+    dragmode=False,
+)
 event = st.plotly_chart(figure, key="story_matrix", on_select="rerun", selection_mode="points")
 
 
 def _open(a: str, b: str) -> None:
     st.session_state.px_goto = (a, b)
-    st.switch_page("streamlit_app.py", query_params={"a": a, "b": b} if all(articles[x].source == "corpus" for x in (a, b)) else None)
+    st.switch_page(
+        "streamlit_app.py",
+        query_params={"a": a, "b": b} if all(articles[x].source == "corpus" for x in (a, b)) else None,
+    )
 
 
-points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else getattr(getattr(event, "selection", None), "points", [])
+points = (
+    (event or {}).get("selection", {}).get("points", [])
+    if isinstance(event, dict)
+    else getattr(getattr(event, "selection", None), "points", [])
+)
 for point in points or []:
     custom = point.get("customdata") if isinstance(point, dict) else None
     custom = custom[0] if isinstance(custom, (list, tuple)) and custom else custom
@@ -114,15 +154,28 @@ pairs = sorted(
 )
 st.subheader("Closest pairs")
 st.dataframe(
-    pd.DataFrame([
-        {"A": ui.short_label(picked[r]), "B": ui.short_label(picked[c]),
-         "A's wording from B": f"{story.reuse[r][c]:.0%}", "B's wording from A": f"{story.reuse[c][r]:.0%}",
-         "A's statements in B": f"{story.coverage[r][c]:.0%}", "B's statements in A": f"{story.coverage[c][r]:.0%}"}
-        for _, r, c in pairs[:20]
-    ]),
-    hide_index=True, width="stretch",
+    pd.DataFrame(
+        [
+            {
+                "A": ui.short_label(picked[r]),
+                "B": ui.short_label(picked[c]),
+                "A's wording from B": f"{story.reuse[r][c]:.0%}",
+                "B's wording from A": f"{story.reuse[c][r]:.0%}",
+                "A's statements in B": f"{story.coverage[r][c]:.0%}",
+                "B's statements in A": f"{story.coverage[c][r]:.0%}",
+            }
+            for _, r, c in pairs[:20]
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
 )
-choice = st.selectbox("Open a pair", range(len(pairs)), format_func=lambda k: f"{picked[pairs[k][1]].id} ↔ {picked[pairs[k][2]].id} ({pairs[k][0]:.0%})", key="story_pair")
+choice = st.selectbox(
+    "Open a pair",
+    range(len(pairs)),
+    format_func=lambda k: f"{picked[pairs[k][1]].id} ↔ {picked[pairs[k][2]].id} ({pairs[k][0]:.0%})",
+    key="story_pair",
+)
 if st.button("Open in Compare", type="primary"):
     _, r, c = pairs[choice]
     _open(picked[r].id, picked[c].id)

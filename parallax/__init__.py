@@ -15,8 +15,24 @@ from .model import Analysis, Article, Comparison, DatedMention, Entity, Match, S
 from .options import DEFAULT_OPTIONS, CompareOptions, load_options
 
 __all__ = [
-    "DEFAULT_OPTIONS", "Analysis", "Article", "CompareOptions", "Comparison", "DatedMention", "Entity",
-    "IngestError", "Match", "Sentence", "analyse", "article_from_bytes", "article_from_text", "compare",
-    "compare_articles", "describe", "load_corpus", "load_options", "read_article",
+    "DEFAULT_OPTIONS",
+    "Analysis",
+    "Article",
+    "CompareOptions",
+    "Comparison",
+    "DatedMention",
+    "Entity",
+    "IngestError",
+    "Match",
+    "Sentence",
+    "analyse",
+    "article_from_bytes",
+    "article_from_text",
+    "compare",
+    "compare_articles",
+    "describe",
+    "load_corpus",
+    "load_options",
+    "read_article",
 ]
 __version__ = "0.1.0"

@@ -43,6 +43,7 @@ def _workers(cells: int) -> int:
     """All cores for big score matrices; one for small ones, where starting threads costs more."""
     return -1 if cells >= 50_000 else 1
 
+
 _SPACE = re.compile(r"\s+")
 
 
@@ -78,8 +79,14 @@ def unify_words(vocab_a: set[str], vocab_b: set[str], similarity: float) -> dict
     if not only_a or not only_b:
         return {}
     floor = similarity - 0.12
-    scores = process.cdist(only_a, only_b, scorer=Levenshtein.normalized_similarity,
-                           workers=_workers(len(only_a) * len(only_b)), dtype=np.float32, score_cutoff=floor)
+    scores = process.cdist(
+        only_a,
+        only_b,
+        scorer=Levenshtein.normalized_similarity,
+        workers=_workers(len(only_a) * len(only_b)),
+        dtype=np.float32,
+        score_cutoff=floor,
+    )
     best_b = scores.argmax(axis=1)
     best_a = scores.argmax(axis=0)
     mapping: dict[str, str] = {}
@@ -116,15 +123,14 @@ class ArticleFeatures:
 def features_of(analysis: Analysis) -> ArticleFeatures:
     sentences = tuple(s for s in analysis.sentences if s.alignable)
     text = analysis.article.text
-    features = ArticleFeatures(
+    return ArticleFeatures(
         sentences,
         tuple(tuple(w.key for w in s.words if w.content) for s in sentences),
         tuple(entity_keys(analysis, sentences, {})),
         tuple(number_keys(sentences)),
-        tuple(normalise_for_characters(text[s.start:s.end]) for s in sentences),
-        sentence_vectors([text[s.start:s.end] for s in sentences]),
+        tuple(normalise_for_characters(text[s.start : s.end]) for s in sentences),
+        sentence_vectors([text[s.start : s.end] for s in sentences]),
     )
-    return features
 
 
 def entity_keys(analysis: Analysis, sentences: Sequence[Sentence], mapping: dict[str, str]) -> list[frozenset[str]]:
@@ -144,14 +150,35 @@ def entity_keys(analysis: Analysis, sentences: Sequence[Sentence], mapping: dict
     return [frozenset(k) for k in keys]
 
 
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion".split())
+_NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+    ]
+)
 
 
 def number_keys(sentences: Sequence[Sentence]) -> list[frozenset[str]]:
     """Per sentence, the figures it gives ("17", "4.2", "four")."""
-    return [
-        frozenset(w.key for w in s.words if w.key[:1].isdigit() or w.key in _NUMBER_WORDS) for s in sentences
-    ]
+    return [frozenset(w.key for w in s.words if w.key[:1].isdigit() or w.key in _NUMBER_WORDS) for s in sentences]
 
 
 def entity_conflicts(keys_a: Sequence[frozenset[str]], keys_b: Sequence[frozenset[str]]) -> np.ndarray:
@@ -213,9 +240,7 @@ def _overlap(bags_a: Sequence[set[str]], bags_b: Sequence[set[str]], weight: dic
     return flat.reshape(shape)
 
 
-def lexical_scores(
-    bags_a: Sequence[set[str]], bags_b: Sequence[set[str]], weight: dict[str, float]
-) -> np.ndarray:
+def lexical_scores(bags_a: Sequence[set[str]], bags_b: Sequence[set[str]], weight: dict[str, float]) -> np.ndarray:
     """Mean of weighted Dice and (damped) weighted containment for every pair."""
     overlap = _overlap(bags_a, bags_b, weight)
     # float32 throughout: at 50,000 words a side these matrices hold five million pairs each.
@@ -244,7 +269,9 @@ def character_scores(texts_a: Sequence[str], texts_b: Sequence[str], candidates:
     scores = np.zeros(shape, dtype=np.float32)
     for i in np.flatnonzero(candidates.any(axis=1)):
         cols = np.flatnonzero(candidates[i])
-        row = process.cdist([texts_a[i]], [texts_b[j] for j in cols], scorer=fuzz.ratio, workers=1, dtype=np.float32)
+        row = process.cdist(
+            [texts_a[int(i)]], [texts_b[int(j)] for j in cols], scorer=fuzz.ratio, workers=1, dtype=np.float32
+        )
         scores[i, cols] = row[0] / 100.0
     return scores
 
@@ -269,7 +296,9 @@ def _with_context(score: np.ndarray, weight: float) -> np.ndarray:
     return np.minimum(1.0, score + lift * np.clip(score * 3, 0, 1))
 
 
-def score_pairs(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> tuple[PairScores, dict[str, str]]:
+def score_pairs(
+    a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS
+) -> tuple[PairScores, dict[str, str]]:
     """Score every alignable sentence pair of A and B."""
     fa, fb = features_of(a), features_of(b)
     vocab_a = {k for keys in fa.content for k in keys}
@@ -302,8 +331,14 @@ def score_pairs(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTI
     combined = np.round(_with_context(raw, options.context_weight), 9)
     return (
         PairScores(
-            tuple(s.index for s in fa.sentences), tuple(s.index for s in fb.sentences), lexical, character, semantic,
-            np.round(base, 9), raw, combined,
+            tuple(s.index for s in fa.sentences),
+            tuple(s.index for s in fb.sentences),
+            lexical,
+            character,
+            semantic,
+            np.round(base, 9),
+            raw,
+            combined,
         ),
         mapping,
     )
@@ -330,7 +365,7 @@ def _links(scores: np.ndarray, threshold: float, rescue: float) -> list[tuple[fl
         for k in np.flatnonzero(~linked & (best >= rescue) & (best >= 1.25 * second)):
             i, j = (k, arg[k]) if axis == 1 else (arg[k], k)
             keep[i, j] = True
-    return sorted(((float(scores[i, j]), int(i), int(j)) for i, j in zip(*np.nonzero(keep))), reverse=True)
+    return sorted(((float(scores[i, j]), int(i), int(j)) for i, j in zip(*np.nonzero(keep), strict=True)), reverse=True)
 
 
 def group_links(
@@ -341,11 +376,11 @@ def group_links(
     ``copies`` marks verbatim pairs: a copied sentence stays paired with its copy alone.
     """
     if copies is not None and copies.size:
-        copied_rows = copies.any(axis=1)
-        copied_cols = copies.any(axis=0)
+        copied_rows = np.asarray(copies.any(axis=1))
+        copied_cols = np.asarray(copies.any(axis=0))
         links = [(s, i, j) for s, i, j in links if copies[i, j] or not (copied_rows[i] or copied_cols[j])]
         linked = {(x, y) for _, x, y in links}
-        links += [(1.0, int(i), int(j)) for i, j in zip(*np.nonzero(copies)) if (i, j) not in linked]
+        links += [(1.0, int(i), int(j)) for i, j in zip(*np.nonzero(copies), strict=True) if (i, j) not in linked]
         links.sort(reverse=True)
     group_of_a: dict[int, int] = {}
     group_of_b: dict[int, int] = {}
@@ -379,7 +414,7 @@ def group_links(
 def _merge_word_spans(words: Sequence[Word], shared: Sequence[bool]) -> list[Span]:
     spans: list[Span] = []
     previous = False
-    for word, is_shared in zip(words, shared):
+    for word, is_shared in zip(words, shared, strict=True):
         if is_shared and previous and spans:
             spans[-1] = (spans[-1][0], word.end)
         elif is_shared:
@@ -394,11 +429,11 @@ def shared_spans(
     """Whole-word spans carried by both sides: shared content words anywhere, plus runs copied in order."""
     keys_a = [mapping.get(w.key, w.key) for w in words_a]
     keys_b = [mapping.get(w.key, w.key) for w in words_b]
-    content_a = {k for k, w in zip(keys_a, words_a) if w.content}
-    content_b = {k for k, w in zip(keys_b, words_b) if w.content}
+    content_a = {k for k, w in zip(keys_a, words_a, strict=True) if w.content}
+    content_b = {k for k, w in zip(keys_b, words_b, strict=True) if w.content}
     common = content_a & content_b
-    flags_a = [w.content and k in common for k, w in zip(keys_a, words_a)]
-    flags_b = [w.content and k in common for k, w in zip(keys_b, words_b)]
+    flags_a = [w.content and k in common for k, w in zip(keys_a, words_a, strict=True)]
+    flags_b = [w.content and k in common for k, w in zip(keys_b, words_b, strict=True)]
     # Function words count only inside an in-order run of three or more shared words.
     for op in Indel.opcodes(keys_a, keys_b):
         if op.tag == "equal" and op.src_end - op.src_start >= 3:
@@ -420,7 +455,9 @@ def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -
     matches: list[Match] = []
     copies = pair.character >= options.verbatim_threshold
     # Keep copies one-to-one: of several identical candidates, the best-scoring only.
-    copies &= (pair.character >= pair.character.max(axis=1, keepdims=True)) & (pair.character >= pair.character.max(axis=0, keepdims=True))
+    copies &= (pair.character >= pair.character.max(axis=1, keepdims=True)) & (
+        pair.character >= pair.character.max(axis=0, keepdims=True)
+    )
     fa, fb = features_of(a), features_of(b)
     for rows, cols in group_links(links, pair.combined, options.group_support, copies):
         rows_sorted, cols_sorted = sorted(rows), sorted(cols)
@@ -428,7 +465,9 @@ def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -
         b_ids = tuple(pair.b_index[c] for c in cols_sorted)
         words_a = [w for i in a_ids for w in a.sentences[i].words]
         words_b = [w for j in b_ids for w in b.sentences[j].words]
-        char = fuzz.ratio(" ".join(fa.texts[r] for r in rows_sorted), " ".join(fb.texts[c] for c in cols_sorted)) / 100.0
+        char = (
+            fuzz.ratio(" ".join(fa.texts[r] for r in rows_sorted), " ".join(fb.texts[c] for c in cols_sorted)) / 100.0
+        )
         # A group's score: its best pairs, one per sentence, averaged, on the pairs' own similarity.
         block = pair.raw[np.ix_(rows_sorted, cols_sorted)]
         score = _group_score(block)
@@ -441,7 +480,9 @@ def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -
         else:
             kind = "partial"
         span_a, span_b = shared_spans(words_a, words_b, mapping)
-        matches.append(Match(a_ids, b_ids, round(min(1.0, score), 4), kind, span_a, span_b, round(min(1.0, wording), 4)))
+        matches.append(
+            Match(a_ids, b_ids, round(min(1.0, score), 4), kind, span_a, span_b, round(min(1.0, wording), 4))
+        )
     return merge_verbatim_runs(sorted(matches, key=lambda m: (m.a[0], m.b[0])))
 
 
@@ -498,8 +539,7 @@ def coverage(
     for sentence in analysis.sentences:
         if sentence.kind == "boilerplate":
             continue
-        size = len("".join(text[sentence.start:sentence.end].split()))
+        size = len("".join(text[sentence.start : sentence.end].split()))
         total += size
         covered += size * weight.get(sentence.index, 0.0)
     return round(covered / total, 4) if total else 0.0
-

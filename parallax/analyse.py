@@ -15,10 +15,12 @@ from .nlp import load_pipeline, pipeline_version
 from .options import DEFAULT_OPTIONS, CompareOptions
 from .segment import is_mostly_latin, segment, segment_rule_based
 
-ENGLISH_ONLY_WARNING = "This text is not mostly in Latin script: sentences and alignment work, entities and dates are English-only."
+ENGLISH_ONLY_WARNING = (
+    "This text is not mostly in Latin script: sentences and alignment work, entities and dates are English-only."
+)
 
 
-def analyse(article: Article, options: CompareOptions = DEFAULT_OPTIONS, nlp=None) -> Analysis:  # type: ignore[no-untyped-def]
+def analyse(article: Article, options: CompareOptions = DEFAULT_OPTIONS, nlp=None) -> Analysis:
     """Analyse one article (the spaCy pipeline is loaded once per process if not given)."""
     text = article.text
     boilerplate = find_boilerplate(text)

@@ -86,8 +86,14 @@ def article_from_record(record: dict[str, Any], options: CompareOptions = DEFAUL
     else:
         published = parse_published(published, f"{article_id}: published") if published not in (None, "") else None
     return article_from_text(
-        text, str(article_id), title=str(record.get("title") or ""), outlet=record.get("outlet") or None,
-        url=record.get("url") or None, published=published, source="file", max_chars=options.max_chars,
+        text,
+        str(article_id),
+        title=str(record.get("title") or ""),
+        outlet=record.get("outlet") or None,
+        url=record.get("url") or None,
+        published=published,
+        source="file",
+        max_chars=options.max_chars,
     )
 
 
@@ -113,13 +119,16 @@ def shingle_hashes(text: str) -> set[int]:
     """64-bit hashes of the lower-cased word 4-grams (stable across processes and machines)."""
     words = [w.lower() for w in _WORD.findall(text)]
     return {
-        int.from_bytes(hashlib.blake2b(" ".join(words[k:k + SHINGLE]).encode(), digest_size=8).digest(), "big", signed=True)
+        int.from_bytes(
+            hashlib.blake2b(" ".join(words[k : k + SHINGLE]).encode(), digest_size=8).digest(), "big", signed=True
+        )
         for k in range(len(words) - SHINGLE + 1)
     }
 
 
-def pair_source(a: str, b: str, reuse_ab: float, reuse_ba: float, published_a: dt.date | None,
-                published_b: dt.date | None) -> str:
+def pair_source(
+    a: str, b: str, reuse_ab: float, reuse_ba: float, published_a: dt.date | None, published_b: dt.date | None
+) -> str:
     """The likely original of a pair that shares wording (same rule as a family of two)."""
     reuse = [[1.0, reuse_ab], [reuse_ba, 1.0]]
     first = origin_order([0, 1], reuse, [published_a, published_b])[0]
@@ -130,11 +139,16 @@ def pair_record(a: Article, b: Article, figures: Any, threshold: float) -> dict[
     """One line of ``pairs.jsonl``; ``a`` sorts before ``b``."""
     shares = max(figures.reuse_ab, figures.reuse_ba) >= threshold
     return {
-        "a": a.id, "b": b.id,
+        "a": a.id,
+        "b": b.id,
         "reuse": max(figures.reuse_ab, figures.reuse_ba),
-        "reuse_ab": figures.reuse_ab, "reuse_ba": figures.reuse_ba,
-        "coverage_ab": figures.coverage_ab, "coverage_ba": figures.coverage_ba,
-        "source": pair_source(a.id, b.id, figures.reuse_ab, figures.reuse_ba, a.published, b.published) if shares else None,
+        "reuse_ab": figures.reuse_ab,
+        "reuse_ba": figures.reuse_ba,
+        "coverage_ab": figures.coverage_ab,
+        "coverage_ba": figures.coverage_ba,
+        "source": pair_source(a.id, b.id, figures.reuse_ab, figures.reuse_ba, a.published, b.published)
+        if shares
+        else None,
         "shares_wording": shares,
     }
 
@@ -161,7 +175,9 @@ def family_records(pairs: Iterable[dict[str, Any]], published: dict[str, dt.date
     return [family_record(sorted(ids), linked, published) for ids in sorted(groups.values(), key=min)]
 
 
-def family_record(ids: list[str], pairs: Iterable[dict[str, Any]], published: dict[str, dt.date | None]) -> dict[str, Any]:
+def family_record(
+    ids: list[str], pairs: Iterable[dict[str, Any]], published: dict[str, dt.date | None]
+) -> dict[str, Any]:
     """A family's ids in order of origin and its likely original (``families.origin_order`` on its pairs)."""
     index = {x: k for k, x in enumerate(ids)}
     reuse = [[1.0 if i == j else 0.0 for j in range(len(ids))] for i in range(len(ids))]
@@ -184,11 +200,18 @@ class Progress:
         self.write(f"archive: {name}: {detail} ({seconds:.1f} s)")
 
 
-def summary_record(engine: str, counts: dict[str, int], seconds: dict[str, float], options: CompareOptions) -> dict[str, Any]:
+def summary_record(
+    engine: str, counts: dict[str, int], seconds: dict[str, float], options: CompareOptions
+) -> dict[str, Any]:
     return {
         "engine": engine,
         **counts,
         "seconds": {k: round(v, 2) for k, v in seconds.items()},
-        "settings": {"shingle": SHINGLE, "min_df": MIN_DF, "max_df": MAX_DF, "min_shared": MIN_SHARED,
-                     "reuse_threshold": options.reuse_threshold},
+        "settings": {
+            "shingle": SHINGLE,
+            "min_df": MIN_DF,
+            "max_df": MAX_DF,
+            "min_shared": MIN_SHARED,
+            "reuse_threshold": options.reuse_threshold,
+        },
     }

@@ -48,8 +48,11 @@ def read_articles(source: Source, options: CompareOptions) -> tuple[list[Article
             except IngestError:
                 failed += 1
     else:
-        records: list[Any] = (list(jsonl_records(source.path)) if source.kind == "jsonl"
-                              else pd.read_parquet(source.path).to_dict("records"))
+        records: list[Any] = (
+            list(jsonl_records(source.path))
+            if source.kind == "jsonl"
+            else pd.read_parquet(source.path).to_dict("records")
+        )
         for record in records:
             try:
                 if isinstance(record, str):
@@ -76,7 +79,7 @@ def candidate_pairs(articles: list[Article]) -> tuple[list[tuple[int, int]], int
             continue
         kept += 1
         for x, i in enumerate(docs):
-            for j in docs[x + 1:]:
+            for j in docs[x + 1 :]:
                 shared[(i, j)] += 1
     return sorted(pair for pair, count in shared.items() if count >= MIN_SHARED), kept
 
@@ -86,7 +89,9 @@ def run_local(source: Source, out: Path, options: CompareOptions, progress: Prog
     start = time.perf_counter()
     articles, failed, repeated = read_articles(source, options)
     seconds["read"] = time.perf_counter() - start
-    progress.stage("read", seconds["read"], articles=len(articles), skipped_unreadable=failed, skipped_repeated_ids=repeated)
+    progress.stage(
+        "read", seconds["read"], articles=len(articles), skipped_unreadable=failed, skipped_repeated_ids=repeated
+    )
 
     start = time.perf_counter()
     pairs, kept = candidate_pairs(articles)
@@ -111,8 +116,11 @@ def run_local(source: Source, out: Path, options: CompareOptions, progress: Prog
     for i, j in pairs:
         if i in analyses and j in analyses:
             a, b = (i, j) if articles[i].id < articles[j].id else (j, i)
-            records.append(pair_record(articles[a], articles[b], score_pair(analyses[a], analyses[b], options),
-                                       options.reuse_threshold))
+            records.append(
+                pair_record(
+                    articles[a], articles[b], score_pair(analyses[a], analyses[b], options), options.reuse_threshold
+                )
+            )
     reported = sorted((r for r in records if r["shares_wording"]), key=lambda r: (r["a"], r["b"]))
     seconds["align"] = time.perf_counter() - start
     progress.stage("align and score", seconds["align"], pairs_aligned=len(records), pairs_sharing_wording=len(reported))
@@ -123,9 +131,15 @@ def run_local(source: Source, out: Path, options: CompareOptions, progress: Prog
     write_outputs(out, reported, families)
     seconds["write"] = time.perf_counter() - start
     progress.stage("families and write", seconds["write"], families=len(families))
-    counts = {"articles_read": len(articles), "articles_skipped": failed + repeated + failed_analysis,
-              "articles_analysed": len(analyses), "pairs_considered": len(pairs), "pairs_aligned": len(records),
-              "pairs_reported": len(reported), "families": len(families)}
+    counts = {
+        "articles_read": len(articles),
+        "articles_skipped": failed + repeated + failed_analysis,
+        "articles_analysed": len(analyses),
+        "pairs_considered": len(pairs),
+        "pairs_aligned": len(records),
+        "pairs_reported": len(reported),
+        "families": len(families),
+    }
     summary = summary_record("local", counts, seconds, options)
     (out / "summary.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
     return summary

@@ -41,27 +41,34 @@ from .ingest import IngestError
 from .options import CompareOptions
 
 PAIR_COLUMNS = ("a", "b", "reuse", "reuse_ab", "reuse_ba", "coverage_ab", "coverage_ba", "source")
-PAIR_SCHEMA = ("a string, b string, reuse double, reuse_ab double, reuse_ba double, "
-               "coverage_ab double, coverage_ba double, source string")
+PAIR_SCHEMA = (
+    "a string, b string, reuse double, reuse_ab double, reuse_ba double, "
+    "coverage_ab double, coverage_ba double, source string"
+)
 
 
-def spark_session(master: str, partitions: int):  # type: ignore[no-untyped-def]
+def spark_session(master: str, partitions: int):
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:
-        raise ArchiveError("--engine spark needs pyspark: pip install -r requirements-spark.txt "
-                           "(and a Java 17 runtime), or use --engine local") from exc
+        raise ArchiveError(
+            "--engine spark needs pyspark: pip install -r requirements-spark.txt "
+            "(and a Java 17 runtime), or use --engine local"
+        ) from exc
     # Executors in local mode inherit this environment: they must import this very package.
     package_root = str(Path(__file__).resolve().parents[1])
     os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    return (SparkSession.builder.master(master).appName("parallax-archive")
-            .config("spark.sql.shuffle.partitions", str(partitions))
-            .config("spark.ui.enabled", "false")
-            .config("spark.ui.showConsoleProgress", "false")  # Parallax prints its own stage lines
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.driver.host", "127.0.0.1")
-            .getOrCreate())
+    return (
+        SparkSession.builder.master(master)
+        .appName("parallax-archive")
+        .config("spark.sql.shuffle.partitions", str(partitions))
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")  # Parallax prints its own stage lines
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
+        .getOrCreate()
+    )
 
 
 # --- executor-side functions (module level, so Spark pickles them by reference) ------------------
@@ -119,8 +126,9 @@ def _family(members: Any, options: CompareOptions) -> str:
 
 
 # --- the driver ----------------------------------------------------------------------------------
-def run_spark(source: Source, out: Path, options: CompareOptions, progress: Progress, master: str,
-              partitions: int = 0) -> dict[str, Any]:
+def run_spark(
+    source: Source, out: Path, options: CompareOptions, progress: Progress, master: str, partitions: int = 0
+) -> dict[str, Any]:
     spark = spark_session(master, partitions or 8)
     sc = spark.sparkContext
     sc.setLogLevel("ERROR")
@@ -132,8 +140,11 @@ def run_spark(source: Source, out: Path, options: CompareOptions, progress: Prog
             paths = [str(p) for p in folder_files(source.path)]
             read = sc.parallelize(paths, max(1, min(len(paths), parallelism))).map(lambda p: _read_path(p, options))
         elif source.kind == "jsonl":
-            read = sc.textFile(str(source.path), parallelism).filter(lambda line: line.strip() != "").map(
-                lambda line: _read_record(line, options))
+            read = (
+                sc.textFile(str(source.path), parallelism)
+                .filter(lambda line: line.strip() != "")
+                .map(lambda line: _read_record(line, options))
+            )
         else:
             read = spark.read.parquet(str(source.path)).rdd.map(lambda row: _read_record(row.asDict(), options))
         read = read.cache()
@@ -144,29 +155,45 @@ def run_spark(source: Source, out: Path, options: CompareOptions, progress: Prog
         articles = keyed.reduceByKey(lambda x, _: x, parallelism).cache()
         n_articles = articles.count()
         seconds["read"] = time.perf_counter() - start
-        progress.stage("read", seconds["read"], articles=n_articles, skipped_unreadable=failed,
-                       skipped_repeated_ids=total_ok - n_articles)
+        progress.stage(
+            "read",
+            seconds["read"],
+            articles=n_articles,
+            skipped_unreadable=failed,
+            skipped_repeated_ids=total_ok - n_articles,
+        )
 
         start = time.perf_counter()
         from pyspark.sql import functions as F
 
         posts = spark.createDataFrame(
-            articles.flatMap(lambda kv: [(h, kv[0]) for h in shingle_hashes(kv[1].text)]), "feat long, id string")
+            articles.flatMap(lambda kv: [(h, kv[0]) for h in shingle_hashes(kv[1].text)]), "feat long, id string"
+        )
         df = posts.groupBy("feat").count().filter((F.col("count") >= MIN_DF) & (F.col("count") <= MAX_DF))
         kept = posts.join(df.select("feat"), "feat").cache()
         n_kept = df.count()
         x, y = kept.alias("x"), kept.alias("y")
-        pairs = (x.join(y, "feat").filter(F.col("x.id") < F.col("y.id"))
-                 .groupBy(F.col("x.id").alias("a"), F.col("y.id").alias("b")).count()
-                 .filter(F.col("count") >= MIN_SHARED).select("a", "b").cache())
+        pairs = (
+            x.join(y, "feat")
+            .filter(F.col("x.id") < F.col("y.id"))
+            .groupBy(F.col("x.id").alias("a"), F.col("y.id").alias("b"))
+            .count()
+            .filter(F.col("count") >= MIN_SHARED)
+            .select("a", "b")
+            .cache()
+        )
         n_pairs = pairs.count()
         seconds["index"] = time.perf_counter() - start
         progress.stage("index and candidates", seconds["index"], shingles_kept=n_kept, candidate_pairs=n_pairs)
 
         start = time.perf_counter()
         needed = pairs.rdd.flatMap(lambda r: [(r.a, None), (r.b, None)]).distinct(parallelism)
-        analysed = (articles.join(needed, parallelism).map(lambda kv: (kv[0], kv[1][0]))
-                    .mapPartitions(lambda items: _analyse_partition(items, options)).cache())
+        analysed = (
+            articles.join(needed, parallelism)
+            .map(lambda kv: (kv[0], kv[1][0]))
+            .mapPartitions(lambda items: _analyse_partition(items, options))
+            .cache()
+        )
         n_failed_analysis = analysed.filter(lambda kv: not kv[1][0]).count()
         good = analysed.filter(lambda kv: kv[1][0]).mapValues(lambda v: v[1])
         n_analysed = good.count()
@@ -174,9 +201,14 @@ def run_spark(source: Source, out: Path, options: CompareOptions, progress: Prog
         progress.stage("analyse", seconds["analyse"], articles_analysed=n_analysed, failed=n_failed_analysis)
 
         start = time.perf_counter()
-        scored = (pairs.rdd.map(lambda r: (r.a, r.b)).join(good, parallelism)
-                  .map(lambda kv: (kv[1][0], kv[1][1])).join(good, parallelism)
-                  .map(lambda kv: _score((kv[1][0], kv[1][1]), options)).cache())
+        scored = (
+            pairs.rdd.map(lambda r: (r.a, r.b))
+            .join(good, parallelism)
+            .map(lambda kv: (kv[1][0], kv[1][1]))
+            .join(good, parallelism)
+            .map(lambda kv: _score((kv[1][0], kv[1][1]), options))
+            .cache()
+        )
         n_aligned = scored.count()
         reported = scored.filter(lambda r: r["shares_wording"]).cache()
         n_reported = reported.count()
@@ -191,9 +223,15 @@ def run_spark(source: Source, out: Path, options: CompareOptions, progress: Prog
         n_families = _write_families(spark, reported, good, out / "families.jsonl", options, parallelism)
         seconds["write"] = time.perf_counter() - start
         progress.stage("families and write", seconds["write"], families=n_families)
-        counts = {"articles_read": n_articles, "articles_skipped": failed + total_ok - n_articles + n_failed_analysis,
-                  "articles_analysed": n_analysed, "pairs_considered": n_pairs, "pairs_aligned": n_aligned,
-                  "pairs_reported": n_reported, "families": n_families}
+        counts = {
+            "articles_read": n_articles,
+            "articles_skipped": failed + total_ok - n_articles + n_failed_analysis,
+            "articles_analysed": n_analysed,
+            "pairs_considered": n_pairs,
+            "pairs_aligned": n_aligned,
+            "pairs_reported": n_reported,
+            "families": n_families,
+        }
         summary = summary_record("spark", counts, seconds, options)
         summary["master"] = master
         (out / "summary.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
@@ -218,15 +256,21 @@ def _move_single_part(staging: Path, target: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _write_families(spark: Any, reported: Any, analyses: Any, target: Path, options: CompareOptions,
-                    parallelism: int) -> int:
+def _write_families(
+    spark: Any, reported: Any, analyses: Any, target: Path, options: CompareOptions, parallelism: int
+) -> int:
     """Connected components by min-label propagation over the reported pairs, then each family's order."""
     edges = reported.map(lambda r: (r["a"], r["b"])).cache()
     labels = edges.flatMap(lambda e: [(e[0], e[0]), (e[1], e[1])]).reduceByKey(min, parallelism).cache()
     for _ in range(100):  # the longest chain in a family bounds the rounds; families are short
-        proposed = (edges.join(labels).map(lambda kv: (kv[1][0], kv[1][1]))
-                    .union(edges.map(lambda e: (e[1], e[0])).join(labels).map(lambda kv: (kv[1][0], kv[1][1])))
-                    .union(labels).reduceByKey(min, parallelism).cache())
+        proposed = (
+            edges.join(labels)
+            .map(lambda kv: (kv[1][0], kv[1][1]))
+            .union(edges.map(lambda e: (e[1], e[0])).join(labels).map(lambda kv: (kv[1][0], kv[1][1])))
+            .union(labels)
+            .reduceByKey(min, parallelism)
+            .cache()
+        )
         changed = proposed.join(labels).filter(lambda kv: kv[1][0] != kv[1][1]).count()
         labels = proposed
         if changed == 0:

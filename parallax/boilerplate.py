@@ -46,9 +46,9 @@ def is_boilerplate_line(line: str) -> bool:
     if len(stripped.split()) > _MAX_BOILERPLATE_WORDS:
         return False
     # A line that ends like a full sentence and names an agency is reporting, not a credit.
-    if re.search(r"\b(getty images|afp|reuters|ap photo|shutterstock|epa|file)\b", stripped, re.I):
-        if re.search(r"\b(said|says|told|reported|according)\b", stripped, re.I):
-            return False
+    agency = re.search(r"\b(getty images|afp|reuters|ap photo|shutterstock|epa|file)\b", stripped, re.I)
+    if agency and re.search(r"\b(said|says|told|reported|according)\b", stripped, re.I):
+        return False
     return bool(_LINE_RE.match(stripped))
 
 

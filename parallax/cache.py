@@ -23,8 +23,16 @@ FORMAT = "1"  # bump when Analysis changes shape
 
 def cache_key(article: Article, pipeline: str, options: CompareOptions) -> str:
     parts = [
-        FORMAT, pipeline, repr(options.max_line_chars), article.id, article.text, article.title,
-        str(article.published), article.outlet or "", article.url or "", article.source,
+        FORMAT,
+        pipeline,
+        repr(options.max_line_chars),
+        article.id,
+        article.text,
+        article.title,
+        str(article.published),
+        article.outlet or "",
+        article.url or "",
+        article.source,
     ]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
@@ -55,7 +63,7 @@ class AnalysisCache:
     def get(self, key: str) -> Analysis | None:
         try:
             with self._path(key).open("rb") as handle:
-                value = pickle.load(handle)  # noqa: S301 - our own files, in our own folder
+                value = pickle.load(handle)
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return None
         return value if isinstance(value, Analysis) else None

@@ -42,36 +42,62 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date for every file (overrides front matter)")
+        p.add_argument(
+            "--published", metavar="YYYY-MM-DD", help="publication date for every file (overrides front matter)"
+        )
         p.add_argument("--config", metavar="TOML", type=Path, help="a TOML file overriding parallax/defaults.toml")
 
-    p = sub.add_parser("analyse", help="analyse each file on its own", description="Analyse each file: sentences, boilerplate, entities, dates.")
+    p = sub.add_parser(
+        "analyse",
+        help="analyse each file on its own",
+        description="Analyse each file: sentences, boilerplate, entities, dates.",
+    )
     p.add_argument("files", nargs="+", metavar="FILE", help=".md (front matter), .txt or .html files")
-    p.add_argument("--format", choices=("json", "jsonl"), default="json", help="json: one object (an array for several files); jsonl: one object per line")
+    p.add_argument(
+        "--format",
+        choices=("json", "jsonl"),
+        default="json",
+        help="json: one object (an array for several files); jsonl: one object per line",
+    )
     common(p)
 
-    p = sub.add_parser("compare", help="compare two files", description="Compare two files: matches, coverage, entities, dates.")
+    p = sub.add_parser(
+        "compare", help="compare two files", description="Compare two files: matches, coverage, entities, dates."
+    )
     p.add_argument("a", metavar="A", help="first article file")
     p.add_argument("b", metavar="B", help="second article file")
     p.add_argument("--format", choices=("json",), default="json", help="output format")
     common(p)
 
-    p = sub.add_parser("matrix", help="coverage matrix of a cluster of files", description="coverage[i][j] = share of article i's statements found in article j; "
-                       "reuse[i][j] = share of article i's wording taken from article j; families and likely sources.")
+    p = sub.add_parser(
+        "matrix",
+        help="coverage and reuse matrices, families and sources of a cluster",
+        description="coverage[i][j] = share of article i's statements found in article j; "
+        "reuse[i][j] = share of article i's wording taken from article j; families and likely sources.",
+    )
     p.add_argument("files", nargs="+", metavar="FILE", help="two or more article files")
     p.add_argument("--format", choices=("json", "csv"), default="json", help="output format")
-    p.add_argument("--figure", choices=("coverage", "reuse"), default="coverage",
-                   help="with --format csv: which matrix to write (coverage: statements found; reuse: wording taken)")
+    p.add_argument(
+        "--figure",
+        choices=("coverage", "reuse"),
+        default="coverage",
+        help="with --format csv: which matrix to write (coverage: statements found; reuse: wording taken)",
+    )
     common(p)
 
     p = sub.add_parser(
-        "archive", help="who copied whom across an archive (local or Spark)",
+        "archive",
+        help="who copied whom across an archive (local or Spark)",
         description="Find every pair of articles that share wording in a folder of files, a JSON Lines or a Parquet "
-                    "file, scored as matrix scores them. Writes pairs.jsonl, pairs.parquet, families.jsonl and "
-                    "summary.json to OUT; progress goes to stderr.",
+        "file, scored as matrix scores them. Writes pairs.jsonl, pairs.parquet, families.jsonl and "
+        "summary.json to OUT; progress goes to stderr.",
     )
-    p.add_argument("input", metavar="IN", help="a folder of .md/.txt/.html files, or a .jsonl or .parquet file "
-                                               "with id, text and optional title, outlet, published, url")
+    p.add_argument(
+        "input",
+        metavar="IN",
+        help="a folder of .md/.txt/.html files, or a .jsonl or .parquet file "
+        "with id, text and optional title, outlet, published, url",
+    )
     p.add_argument("--output", "-o", metavar="OUT", required=True, type=Path, help="the folder to write")
     p.add_argument("--engine", choices=("local", "spark"), default="local", help="local (one process) or spark")
     p.add_argument("--master", default="local[2]", help="Spark master URL (local[N], spark://host:7077, yarn)")
@@ -170,3 +196,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
         err.write(f"parallax: internal error: {type(exc).__name__}: {exc}. Please report it with the input file.\n")
         return EXIT_INTERNAL
     return 0
+
+
+def console() -> None:
+    """The ``parallax`` console script (the same as ``python -m parallax``)."""
+    sys.exit(main())

@@ -21,22 +21,50 @@ from collections.abc import Iterable, Sequence
 
 from .model import DatedMention, Mention, Sentence
 
-MONTHS = {
-    name.lower(): i
-    for i in range(1, 13)
-    for name in (calendar.month_name[i], calendar.month_abbr[i])
-}
+MONTHS = {name.lower(): i for i in range(1, 13) for name in (calendar.month_name[i], calendar.month_abbr[i])}
 MONTHS.update({"sept": 9, "june": 6, "july": 7})
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 WEEKDAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "several": None, "few": None,
-    "a few": None, "couple": 2, "a couple of": 2, "many": None, "some": None,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "several": None,
+    "few": None,
+    "a few": None,
+    "couple": 2,
+    "a couple of": 2,
+    "many": None,
+    "some": None,
 }
-UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade",
-         "century": "century", "hour": "hour", "minute": "minute", "fortnight": "week"}
+UNITS = {
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "decade": "decade",
+    "century": "century",
+    "hour": "hour",
+    "minute": "minute",
+    "fortnight": "week",
+}
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 # In running text a month or weekday is capitalised ("in May"); "may" and "mar" are words too.
@@ -149,7 +177,10 @@ def _fmt(granularity: str, year: int, month: int = 1, day: int = 1) -> str:
 
 
 def resolve(
-    expression: str, published: dt.date | None, sentence: str = "", anchor_year: int | None = None,
+    expression: str,
+    published: dt.date | None,
+    sentence: str = "",
+    anchor_year: int | None = None,
     previous: tuple[str, str] | None = None,
 ) -> tuple[str | None, str, str]:
     """``(value, granularity, kind)`` of one expression; kind is ``date`` or ``duration``.
@@ -223,12 +254,15 @@ def resolve(
 
     relative = re.fullmatch(
         r"(?:(earlier|later) )?(last|next|this|this past|previous|coming|the previous|the following|the past)?\s*"
-        r"(week|weekend|month|year)", phrase
+        r"(week|weekend|month|year)",
+        phrase,
     )
     if relative and (relative.group(1) or relative.group(2)):
         which = relative.group(2) or "this"
         unit = relative.group(3)
-        offset = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "coming": 1, "the following": 1}.get(which, 0)
+        offset = {"last": -1, "previous": -1, "the previous": -1, "next": 1, "coming": 1, "the following": 1}.get(
+            which, 0
+        )
         if unit in ("week", "weekend"):
             return None, "week", "date"
         if published is None:
@@ -237,7 +271,9 @@ def resolve(
             return _fmt("year", published.year + offset), "year", "date"
         return _fmt("month", *_shift_month(published.year, published.month, offset)), "month", "date"
 
-    weekday = re.fullmatch(rf"(?:(last|next|this|this past|on|coming) )?({_WEEKDAY})(?: (?:morning|afternoon|evening|night))?", phrase)
+    weekday = re.fullmatch(
+        rf"(?:(last|next|this|this past|on|coming) )?({_WEEKDAY})(?: (?:morning|afternoon|evening|night))?", phrase
+    )
     if weekday:
         if published is None:
             return None, "day", "date"
@@ -263,29 +299,32 @@ def resolve(
             return dt.date(*map(int, iso.groups())).isoformat(), "day", "date"
         except ValueError:
             return None, "day", "date"
-    month_day = re.fullmatch(rf"({_MONTH})\s+({_DAY})(?:,?\s+({_YEAR}))?|({_DAY})\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?", core)
+    month_day = re.fullmatch(
+        rf"({_MONTH})\s+({_DAY})(?:,?\s+({_YEAR}))?|({_DAY})\s+(?:of\s+)?({_MONTH})(?:,?\s+({_YEAR}))?", core
+    )
     month_only = re.fullmatch(rf"({_MONTH})(?:,?\s+(?:of\s+)?({_YEAR}))?", core)
     if month_day:
         month_name = (month_day.group(1) or month_day.group(5)).rstrip(".")
-        day = int(re.sub(r"\D", "", month_day.group(2) or month_day.group(4)))
+        day_of_month = int(re.sub(r"\D", "", month_day.group(2) or month_day.group(4)))
         explicit_year = month_day.group(3) or month_day.group(6)
-        month = MONTHS.get(month_name)
-        if month is not None:
+        month_number = MONTHS.get(month_name)
+        if month_number is not None:
             if explicit_year:
                 year = int(explicit_year)
             elif anchor_year is not None:
                 year = anchor_year
             elif published is not None:
-                year = _month_year(month, day, published, future)
+                year = _month_year(month_number, day_of_month, published, future)
             else:
                 return None, "day", "date"
             try:
-                return dt.date(year, month, day).isoformat(), "day", "date"
+                return dt.date(year, month_number, day_of_month).isoformat(), "day", "date"
             except ValueError:
                 return None, "day", "date"
     if month_only:
-        month = MONTHS.get(month_only.group(1).rstrip("."))
-        if month is not None:
+        month_only_number = MONTHS.get(month_only.group(1).rstrip("."))
+        if month_only_number is not None:
+            month = month_only_number
             if month_only.group(2):
                 return _fmt("month", int(month_only.group(2)), month), "month", "date"
             if anchor_year is not None:
@@ -322,11 +361,11 @@ def _dateparser_fallback(expression: str, published: dt.date | None, future: boo
 
 
 @functools.lru_cache(maxsize=32)
-def _date_parser(published: dt.date | None, future: bool):  # type: ignore[no-untyped-def]
+def _date_parser(published: dt.date | None, future: bool):
     from dateparser.date import DateDataParser  # deferred: slow import
 
     base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time(12))
-    settings = {
+    settings: dict[str, object] = {
         "RELATIVE_BASE": base,
         "PREFER_DATES_FROM": "future" if future else "past",
         "REQUIRE_PARTS": [],
@@ -359,7 +398,7 @@ def extract_dates(
         index = _sentence_index(sentences, start) if sentences else 0
         if sentences and sentences[index].kind == "boilerplate":
             continue
-        sentence_text = text[sentences[index].start:sentences[index].end] if sentences else text
+        sentence_text = text[sentences[index].start : sentences[index].end] if sentences else text
         paragraph_start = text.rfind("\n", 0, start) + 1
         earlier = [year for position, year in years if paragraph_start <= position < start]
         value, granularity, kind = resolve(

@@ -37,14 +37,65 @@ from .figures import Figure, figure_differences, figures_in
 from .model import Analysis, DatedMention, Difference, Entity, Match, Span
 
 # --- attribution and framing ---------------------------------------------------------------------
-SAY_VERBS = ("said", "says", "say", "told", "stated", "states", "claimed", "claims", "admitted", "admits",
-             "insisted", "insists", "alleged", "alleges", "argued", "argues", "noted", "notes", "warned",
-             "warns", "denied", "denies", "acknowledged", "acknowledges", "conceded", "concedes", "added",
-             "adds", "announced", "announces", "confirmed", "confirms", "asserted", "asserts", "suggested",
-             "suggests", "reported", "reports", "revealed", "reveals")
+SAY_VERBS = (
+    "said",
+    "says",
+    "say",
+    "told",
+    "stated",
+    "states",
+    "claimed",
+    "claims",
+    "admitted",
+    "admits",
+    "insisted",
+    "insists",
+    "alleged",
+    "alleges",
+    "argued",
+    "argues",
+    "noted",
+    "notes",
+    "warned",
+    "warns",
+    "denied",
+    "denies",
+    "acknowledged",
+    "acknowledges",
+    "conceded",
+    "concedes",
+    "added",
+    "adds",
+    "announced",
+    "announces",
+    "confirmed",
+    "confirms",
+    "asserted",
+    "asserts",
+    "suggested",
+    "suggests",
+    "reported",
+    "reports",
+    "revealed",
+    "reveals",
+)
 # Verbs that only report, against verbs that judge what is reported.
-_NEUTRAL = {"said", "says", "say", "told", "stated", "states", "added", "adds", "noted", "notes", "reported",
-            "reports", "announced", "announces"}
+_NEUTRAL = {
+    "said",
+    "says",
+    "say",
+    "told",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+}
 _VERB = re.compile(r"\b(" + "|".join(SAY_VERBS) + r")\b", re.I)
 _ATTRIBUTION = re.compile(
     r"\b(?i:according to|citing|cited by|quoted by|told|reported by|in an interview with|"
@@ -57,10 +108,32 @@ _SOURCE_SAID = re.compile(
     r"(?:ministry|spokesman|spokeswoman|spokesperson|police|officials?|agency|kremlin|statement)))"
     r"\s+(?:said|says|told|stated|reported|announced|confirmed)\b",
 )
-HEDGES = ("may", "might", "could", "reportedly", "allegedly", "apparently", "possibly", "likely", "unlikely",
-          "is expected to", "are expected to", "was expected to", "is believed to", "are believed to",
-          "is said to", "are said to", "appears to", "appeared to", "seems to", "purportedly", "supposedly",
-          "unconfirmed", "rumoured", "rumored")
+HEDGES = (
+    "may",
+    "might",
+    "could",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "possibly",
+    "likely",
+    "unlikely",
+    "is expected to",
+    "are expected to",
+    "was expected to",
+    "is believed to",
+    "are believed to",
+    "is said to",
+    "are said to",
+    "appears to",
+    "appeared to",
+    "seems to",
+    "purportedly",
+    "supposedly",
+    "unconfirmed",
+    "rumoured",
+    "rumored",
+)
 _HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.I)
 
 
@@ -125,7 +198,14 @@ def _within(span: Span, ranges: Sequence[Span]) -> bool:
 
 
 # Nationalities ("Chinese officials" / "Russian officials") change where a thing happened: a place.
-_ENTITY_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "place"}
+_ENTITY_KIND = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "place",
+}
 
 
 def _entity_differences(k: int, sa: _Side, sb: _Side, entities: Sequence[Entity]) -> list[Difference]:
@@ -268,8 +348,11 @@ def _unquoted(quote: str, side: _Side) -> Span | None:
             candidates = [(s + exact.start(), s + exact.end())] if exact else []
         else:
             alignment = fuzz.partial_ratio_alignment(quote.lower(), side.text[s:e].lower())
-            candidates = ([(s + alignment.dest_start, s + alignment.dest_end)]
-                          if alignment is not None and alignment.score >= 85 else [])
+            candidates = (
+                [(s + alignment.dest_start, s + alignment.dest_end)]
+                if alignment is not None and alignment.score >= 85
+                else []
+            )
         for span in candidates:
             if not any(_within(span, [q]) or _overlaps(span, q) for q in quoted):
                 return span
@@ -288,8 +371,18 @@ def _framing_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
         out.append(Difference(k, "framing", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
     # "May" with a capital is the month; a hedge swapped for another ("may" / "could") is no change.
     # Words inside a quotation are the speaker's, not the reporter's framing.
-    hedges_a = [m for s, e in sa.ranges for m in _offset_iter(_HEDGE, sa.text, s, e) if m.group() != "May" and not _quoted(m, sa)]
-    hedges_b = [m for s, e in sb.ranges for m in _offset_iter(_HEDGE, sb.text, s, e) if m.group() != "May" and not _quoted(m, sb)]
+    hedges_a = [
+        m
+        for s, e in sa.ranges
+        for m in _offset_iter(_HEDGE, sa.text, s, e)
+        if m.group() != "May" and not _quoted(m, sa)
+    ]
+    hedges_b = [
+        m
+        for s, e in sb.ranges
+        for m in _offset_iter(_HEDGE, sb.text, s, e)
+        if m.group() != "May" and not _quoted(m, sb)
+    ]
     keys_a = {_hedge_key(h.group()) for h in hedges_a}
     keys_b = {_hedge_key(h.group()) for h in hedges_b}
     if keys_a != keys_b:
@@ -340,9 +433,10 @@ NEAR_COPY = 80  # rapidfuzz ratio of two sentences from which they are read word
 
 def _sentence_pairs(match: Match, a: Analysis, b: Analysis) -> list[tuple[int, int, float]]:
     """Each sentence of the match paired with its closest counterpart (copies keep their order)."""
+
     def text(analysis: Analysis, i: int) -> str:
         s = analysis.sentences[i]
-        return analysis.article.text[s.start:s.end]
+        return analysis.article.text[s.start : s.end]
 
     scores = {(i, j): fuzz.ratio(text(a, i), text(b, j)) for i in match.a for j in match.b}
     pairs = {(i, max(match.b, key=lambda j: scores[i, j])) for i in match.a}
@@ -353,10 +447,14 @@ def _sentence_pairs(match: Match, a: Analysis, b: Analysis) -> list[tuple[int, i
 
 def _regions(text_a: str, range_a: Span, text_b: str, range_b: Span) -> list[tuple[Span, Span]]:
     """Character spans of the runs of words that differ between two near-identical sentences."""
-    toks_a = [(range_a[0] + m.start(), range_a[0] + m.end(), m.group().lower())
-              for m in _TOKEN.finditer(text_a[range_a[0]:range_a[1]])]
-    toks_b = [(range_b[0] + m.start(), range_b[0] + m.end(), m.group().lower())
-              for m in _TOKEN.finditer(text_b[range_b[0]:range_b[1]])]
+    toks_a = [
+        (range_a[0] + m.start(), range_a[0] + m.end(), m.group().lower())
+        for m in _TOKEN.finditer(text_a[range_a[0] : range_a[1]])
+    ]
+    toks_b = [
+        (range_b[0] + m.start(), range_b[0] + m.end(), m.group().lower())
+        for m in _TOKEN.finditer(text_b[range_b[0] : range_b[1]])
+    ]
     regions: list[tuple[int, int, int, int]] = []
     for op in Indel.opcodes([t[2] for t in toks_a], [t[2] for t in toks_b]):
         if op.tag == "equal":
@@ -382,8 +480,9 @@ def _overlaps(span: Span, region: Span) -> bool:
     return span[0] < region[1] and region[0] < span[1] if region[0] < region[1] else False
 
 
-def _region_difference(k: int, region_a: Span, region_b: Span, sa: _Side, sb: _Side,
-                       names: tuple[dict[Span, Entity], dict[Span, Entity]]) -> Difference | None:
+def _region_difference(
+    k: int, region_a: Span, region_b: Span, sa: _Side, sb: _Side, names: tuple[dict[Span, Entity], dict[Span, Entity]]
+) -> Difference | None:
     """What a run of changed words changed: a date, a figure or a name (or only wording: None)."""
     dates_a = [d for d in sa.analysis.dates if d.kind == "date" and _overlaps((d.start, d.end), region_a)]
     dates_b = [d for d in sb.analysis.dates if d.kind == "date" and _overlaps((d.start, d.end), region_b)]
@@ -424,7 +523,7 @@ def _region_difference(k: int, region_a: Span, region_b: Span, sa: _Side, sb: _S
 
 
 def _capitalised(text: str, region: Span) -> list[Span]:
-    piece = text[region[0]:region[1]]
+    piece = text[region[0] : region[1]]
     return [region] if re.search(r"\b[A-Z][a-z]", piece) else []
 
 
@@ -457,7 +556,11 @@ def match_differences(k: int, match: Match, a: Analysis, b: Analysis, entities: 
                 if difference is not None:
                     found.append(difference)
         elif match.kind != "partial":
-            found += [*_figure_diffs(k, pa, pb), *_date_differences(k, pa, pb), *_entity_differences(k, pa, pb, entities)]
+            found += [
+                *_figure_diffs(k, pa, pb),
+                *_date_differences(k, pa, pb),
+                *_entity_differences(k, pa, pb, entities),
+            ]
     if match.kind != "partial":
         found += [*_attribution_diffs(k, sa, sb), *_quotation_diffs(k, sa, sb), *_framing_diffs(k, sa, sb)]
     unique: dict[tuple[str, tuple[Span, ...], tuple[Span, ...]], Difference] = {}

@@ -46,8 +46,10 @@ _STOP = {"of", "the", "and", "for", "in", "on", "&"}
 _DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 # "Xi-Putin meeting": two people joined by a hyphen before a word for what they do together.
 _PAIR = re.compile(r"^([A-Z][\w'’]+)-([A-Z][\w'’]+)$")
-_PAIR_WORDS = ("meeting|talks|summit|deal|pact|call|relationship|ties|alliance|axis|partnership|rivalry|feud|"
-               "debate|accord|agreement|friendship|bromance")
+_PAIR_WORDS = (
+    "meeting|talks|summit|deal|pact|call|relationship|ties|alliance|axis|partnership|rivalry|feud|"
+    "debate|accord|agreement|friendship|bromance"
+)
 _PAIR_NOUNS = re.compile(r"^[\s-]*(?:" + _PAIR_WORDS + r")\b", re.I)
 
 
@@ -68,7 +70,7 @@ def clean_mention(text: str) -> tuple[str, str, int, int]:
     left = len(text) - len(text.lstrip())
     the = _LEADING_THE.match(surface)
     if the:
-        surface = surface[the.end():]
+        surface = surface[the.end() :]
         left += the.end()
     right = 0
     possessive = _POSSESSIVE.search(surface)
@@ -85,15 +87,20 @@ def clean_mention(text: str) -> tuple[str, str, int, int]:
 
 def _raw_mentions(analyses: Sequence[Analysis]) -> list[_Raw]:
     raws: list[_Raw] = []
-    person_tokens = {t.lower() for a in analyses for m in a.mentions if m.label == "PERSON" and "-" not in m.text
-                     for t in m.text.split()}
+    person_tokens = {
+        t.lower()
+        for a in analyses
+        for m in a.mentions
+        if m.label == "PERSON" and "-" not in m.text
+        for t in m.text.split()
+    }
     for doc, analysis in enumerate(analyses):
         for m in analysis.mentions:
             if m.label not in LABELS:
                 continue
             pair = _PAIR.match(m.text.strip())
             if pair and (
-                _PAIR_NOUNS.match(analysis.article.text[m.end:m.end + 20])
+                _PAIR_NOUNS.match(analysis.article.text[m.end : m.end + 20])
                 or {pair.group(1).lower(), pair.group(2).lower()} <= person_tokens
             ):
                 # Two people, not one: each half becomes its own person mention.
@@ -108,8 +115,11 @@ def _raw_mentions(analyses: Sequence[Analysis]) -> list[_Raw]:
             start = m.start + left
             if m.label == "PERSON":
                 title = _TITLE_BEFORE.search(analysis.article.text, max(0, start - 40), start)
-                abbreviation = title is not None and title.group(1).endswith(".")
-                if abbreviation and title.group(1)[:-1].lower() not in _ABBREVIATED_TITLES:
+                if (
+                    title is not None
+                    and title.group(1).endswith(".")
+                    and (title.group(1)[:-1].lower() not in _ABBREVIATED_TITLES)
+                ):
                     title = None  # "... his counterpart. Putin": a sentence end, not "Mr."
                 if title and title.group(1)[:1].isupper():
                     surface = f"{title.group(1)} {surface}"
@@ -123,7 +133,7 @@ _PAIR_IN_TEXT = re.compile(r"\b([A-Z][\w'’]+)-([A-Z][\w'’]+)(?=[\s-]+(?i:" +
 
 
 def _name_pairs(doc: int, text: str, taken: list[tuple[int, int]]) -> list[_Raw]:
-    """"Xi-Putin meeting" where the model tagged nothing: the two people, each as a mention."""
+    """ "Xi-Putin meeting" where the model tagged nothing: the two people, each as a mention."""
     found = []
     for m in _PAIR_IN_TEXT.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -146,7 +156,9 @@ def _discover_missed(analyses: Sequence[Analysis], raws: list[_Raw], threshold: 
         text = analysis.article.text
         taken = sorted((r.start, r.end) for r in raws if r.doc == doc)
         own_names = {r.name.lower() for r in raws if r.doc == doc}
-        others = sorted({name: label for d, names in single.items() if d != doc for name, label in names.items()}.items())
+        others = sorted(
+            {name: label for d, names in single.items() if d != doc for name, label in names.items()}.items()
+        )
         if not others:
             continue
         other_names = [name for name, _ in others]
@@ -157,8 +169,7 @@ def _discover_missed(analyses: Sequence[Analysis], raws: list[_Raw], threshold: 
                 continue
             if any(s <= match.start() < e for s, e in taken):
                 continue
-            best = process.extractOne(word.lower(), other_lower, scorer=JaroWinkler.similarity,
-                                      score_cutoff=threshold)
+            best = process.extractOne(word.lower(), other_lower, scorer=JaroWinkler.similarity, score_cutoff=threshold)
             if best is None:
                 continue
             name, label = others[best[2]]
@@ -244,14 +255,14 @@ def merge_entities(analyses: Sequence[Analysis], options: CompareOptions = DEFAU
             by_acronym[_acronym(raws[i].name)].append(i)
             if family == "ORG":
                 by_last_word[name.split()[-1]].append((i, name))
-    for i, family, name in keyed:
+    for i, family, _ in keyed:
         bare = raws[i].name
         if bare.isupper() and len(bare) >= 2 and family != "NORP":
             for j in by_acronym.get(bare, []):
                 groups.union(i, j)
     for bucket in by_last_word.values():
         for x, (i, name_i) in enumerate(bucket):
-            for j, name_j in bucket[x + 1:]:
+            for j, name_j in bucket[x + 1 :]:
                 if name_i.endswith(" " + name_j) or name_j.endswith(" " + name_i):
                     groups.union(i, j)
 
@@ -260,12 +271,18 @@ def merge_entities(analyses: Sequence[Analysis], options: CompareOptions = DEFAU
     names = sorted(by_name.items(), key=lambda kv: kv[1])
     if len(names) > 1:
         lowered = [name for (_, name), _ in names]
-        similar = process.cdist(lowered, lowered, scorer=JaroWinkler.similarity, score_cutoff=options.misspelling_similarity,
-                                workers=-1, dtype=np.float32)
+        similar = process.cdist(
+            lowered,
+            lowered,
+            scorer=JaroWinkler.similarity,
+            score_cutoff=options.misspelling_similarity,
+            workers=-1,
+            dtype=np.float32,
+        )
         docs_of: dict[int, set[int]] = defaultdict(set)
         for k, r in enumerate(raws):
             docs_of[groups.find(k)].add(r.doc)
-        for x, y in zip(*np.nonzero(np.triu(similar, 1))):
+        for x, y in zip(*np.nonzero(np.triu(similar, 1)), strict=True):
             (_, name_i), i = names[x]
             (_, name_j), j = names[y]
             root_i, root_j = groups.find(i), groups.find(j)
@@ -275,7 +292,7 @@ def merge_entities(analyses: Sequence[Analysis], options: CompareOptions = DEFAU
                 continue
             docs_i, docs_j = docs_of[root_i], docs_of[root_j]
             discovered = raws[i].discovered or raws[j].discovered
-            if docs_i != docs_j and (len(docs_i) == 1 and len(docs_j) == 1 or discovered):
+            if docs_i != docs_j and ((len(docs_i) == 1 and len(docs_j) == 1) or discovered):
                 groups.union(i, j)
                 root = groups.find(i)
                 docs_of[root] = docs_i | docs_j

@@ -97,6 +97,6 @@ def matrix_csv(analyses: Sequence[Analysis], matrix: list[list[float]]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     ids = [a.article.id for a in analyses]
     writer.writerow(["id", *ids])
-    for article_id, row in zip(ids, matrix):
+    for article_id, row in zip(ids, matrix, strict=True):
         writer.writerow([article_id, *(f"{v:.4f}" for v in row)])
     return out.getvalue()

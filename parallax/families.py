@@ -42,8 +42,9 @@ def families(reuse: Sequence[Sequence[float]], threshold: float) -> list[list[in
     return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: g[0])
 
 
-def origin_order(members: Sequence[int], reuse: Sequence[Sequence[float]],
-                 published: Sequence[dt.date | None]) -> list[int]:
+def origin_order(
+    members: Sequence[int], reuse: Sequence[Sequence[float]], published: Sequence[dt.date | None]
+) -> list[int]:
     """Members from most to least likely original (dates first, then containment)."""
 
     def originality(i: int) -> float:
@@ -57,7 +58,9 @@ def origin_order(members: Sequence[int], reuse: Sequence[Sequence[float]],
     return sorted(members, key=key)
 
 
-def sources(reuse: Sequence[Sequence[float]], published: Sequence[dt.date | None], threshold: float) -> list[int | None]:
+def sources(
+    reuse: Sequence[Sequence[float]], published: Sequence[dt.date | None], threshold: float
+) -> list[int | None]:
     """For each article, the index of the article it most likely copies or rewrites, or None."""
     found: list[int | None] = [None] * len(reuse)
     for family in families(reuse, threshold):
@@ -69,6 +72,5 @@ def sources(reuse: Sequence[Sequence[float]], published: Sequence[dt.date | None
     return found
 
 
-def original_of(family: Sequence[int], reuse: Sequence[Sequence[float]],
-                published: Sequence[dt.date | None]) -> int:
+def original_of(family: Sequence[int], reuse: Sequence[Sequence[float]], published: Sequence[dt.date | None]) -> int:
     return origin_order(family, reuse, published)[0]

@@ -36,9 +36,7 @@ _MAGIC = {
 }
 # Bidi embeddings/overrides/isolates can reorder what an editor sees (a spoofing
 # risk); zero-width spaces and stray BOMs split words invisibly. Both go.
-_INVISIBLE = dict.fromkeys(
-    [0x200B, 0xFEFF, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
-)
+_INVISIBLE = dict.fromkeys([0x200B, 0xFEFF, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069])
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ID_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,119}$")
 
@@ -112,7 +110,9 @@ def parse_published(value: object, name: str = "input") -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise IngestError(f"{name}: published date {text!r} does not exist ({exc}). Correct it to a real date.") from exc
+        raise IngestError(
+            f"{name}: published date {text!r} does not exist ({exc}). Correct it to a real date."
+        ) from exc
 
 
 def validate_id(article_id: str) -> str:
@@ -146,7 +146,9 @@ def split_front_matter(text: str, name: str = "input") -> tuple[dict[str, object
         line = f" (line {where.line + 2})" if where is not None else ""
         raise IngestError(f"{name}: the front matter is not valid YAML{line}. Fix it or remove it.") from exc
     except ValueError as exc:  # YAML turns 2023-02-30 into a date and fails
-        raise IngestError(f"{name}: a date in the front matter does not exist ({exc}). Correct it to a real date.") from exc
+        raise IngestError(
+            f"{name}: a date in the front matter does not exist ({exc}). Correct it to a real date."
+        ) from exc
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -154,10 +156,9 @@ def split_front_matter(text: str, name: str = "input") -> tuple[dict[str, object
     unknown = sorted(str(k) for k in meta if k not in FRONT_MATTER_FIELDS)
     if unknown:
         raise IngestError(
-            f"{name}: unknown front matter field(s) {', '.join(unknown)}; "
-            f"allowed: {', '.join(FRONT_MATTER_FIELDS)}."
+            f"{name}: unknown front matter field(s) {', '.join(unknown)}; allowed: {', '.join(FRONT_MATTER_FIELDS)}."
         )
-    return meta, text[match.end():]
+    return meta, text[match.end() :]
 
 
 def _optional_str(meta: dict[str, object], key: str) -> str | None:
@@ -333,7 +334,9 @@ def save_article(article: Article, folder: Path) -> Path:
     validate_id(article.id)
     target = folder / f"{article.id}.md"
     if target.exists():
-        raise IngestError(f"{target.name} already exists in the corpus; choose another id (the file is not overwritten).")
+        raise IngestError(
+            f"{target.name} already exists in the corpus; choose another id (the file is not overwritten)."
+        )
     folder.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=".saving-", suffix=".md", dir=folder)
     try:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-
 from dataclasses import dataclass
 
 from .align import align, coverage, features_of
@@ -38,11 +37,12 @@ def candidate_pairs(analyses: Sequence[Analysis], min_shared: int = 3, min_share
         if len(docs) > limit and len(analyses) > 4:
             continue
         for x, i in enumerate(docs):
-            for j in docs[x + 1:]:
+            for j in docs[x + 1 :]:
                 shared[(i, j)] += 1
     sizes = [sum(1 for w in words if len(postings[w]) <= limit or len(analyses) <= 4) for words in vocab]
     return {
-        (i, j) for (i, j), count in shared.items()
+        (i, j)
+        for (i, j), count in shared.items()
         if count >= min_shared and count >= min_share * max(1, min(sizes[i], sizes[j]))
     }
 

@@ -26,7 +26,11 @@ def per_analysis(derive: Callable[[Analysis], T]) -> Callable[[Analysis], T]:
             return entry[1]
         value = derive(analysis)
         key = id(analysis)
-        store[key] = (weakref.ref(analysis, lambda _, key=key: store.pop(key, None)), value)
+
+        def forget(_: weakref.ref) -> None:
+            store.pop(key, None)
+
+        store[key] = (weakref.ref(analysis, forget), value)
         return value
 
     return cached

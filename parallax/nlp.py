@@ -25,7 +25,7 @@ def installed_model(names: tuple[str, ...] = DEFAULT_OPTIONS.model_names) -> str
 
 
 @functools.lru_cache(maxsize=2)
-def load_pipeline(names: tuple[str, ...] = DEFAULT_OPTIONS.model_names):  # type: ignore[no-untyped-def]
+def load_pipeline(names: tuple[str, ...] = DEFAULT_OPTIONS.model_names):
     """The spaCy pipeline, loaded once per process and treated as read-only."""
     import spacy  # deferred: importing spaCy costs about a second
 
@@ -36,7 +36,7 @@ def load_pipeline(names: tuple[str, ...] = DEFAULT_OPTIONS.model_names):  # type
     return nlp
 
 
-def pipeline_version(nlp) -> str:  # type: ignore[no-untyped-def]
+def pipeline_version(nlp) -> str:
     """A string that changes whenever the pipeline's output could change."""
     import spacy
 

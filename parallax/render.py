@@ -10,10 +10,11 @@ Markdown or LaTeX, so "$5 million" and "**x**" show as written).
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .model import Comparison, Difference, Match, Span
+from .model import Comparison, Match, Span
 
 KIND_LABELS = {
     "verbatim": "Verbatim copy",
@@ -48,7 +49,7 @@ def _snippet(text: str, limit: int = 220) -> str:
 def _counterpart(comparison: Comparison, match: Match, side: int) -> str:
     other = comparison.documents[1 - side]
     ids = match.b if side == 0 else match.a
-    return " ".join(other.article.text[other.sentences[i].start:other.sentences[i].end] for i in ids)
+    return " ".join(other.article.text[other.sentences[i].start : other.sentences[i].end] for i in ids)
 
 
 def _paint(text: str, start: int, end: int, layers: Iterable[tuple[str, tuple[Span, ...]]]) -> str:
@@ -62,7 +63,7 @@ def _paint(text: str, start: int, end: int, layers: Iterable[tuple[str, tuple[Sp
             cuts.update((s, e))
     points = sorted(cuts)
     out: list[str] = []
-    for s, e in zip(points, points[1:]):
+    for s, e in itertools.pairwise(points):
         classes = [css for css, spans in prepared if any(a <= s and e <= b for a, b in spans)]
         piece = html.escape(text[s:e], quote=True)
         out.append(f'<span class="{" ".join(classes)}">{piece}</span>' if classes else piece)
@@ -80,14 +81,16 @@ def render_column(comparison: Comparison, side: int, view: ViewFilter = ViewFilt
     boilerplate = analysis.boilerplate
     visible = {k for k, _ in visible_matches(comparison, view.min_score)}
     changed = tuple(
-        span for d in comparison.differences if d.match in visible and view.show_differences
+        span
+        for d in comparison.differences
+        if d.match in visible and view.show_differences
         for span in (d.a if side == 0 else d.b)
     )
     out: list[str] = [f'<div class="px-text" data-side="{"ab"[side]}">']
     cursor = 0
     for sentence in analysis.sentences:
         if sentence.start > cursor:
-            out.append(html.escape(text[cursor:sentence.start], quote=True))
+            out.append(html.escape(text[cursor : sentence.start], quote=True))
         found = by_sentence.get(sentence.index)
         shared: tuple[Span, ...] = ()
         attrs = [f'data-s="{sentence.index}"']
@@ -113,7 +116,9 @@ def render_column(comparison: Comparison, side: int, view: ViewFilter = ViewFilt
         if sentence.kind == "headline":
             classes.append("px-headline")
         body = _paint(
-            text, sentence.start, sentence.end,
+            text,
+            sentence.start,
+            sentence.end,
             (("px-shared", shared), ("px-entity", view.entity_spans), ("px-changed", changed)),
         )
         out.append(f'<mark class="{" ".join(classes)}" data-kind="{kind}" {" ".join(attrs)}>{body}</mark>')
@@ -132,11 +137,14 @@ def render_header(comparison: Comparison, side: int) -> str:
     cover = ""
     if comparison.coverage:
         share = round(100 * comparison.coverage[side])
-        reused = f" · <b>{round(100 * comparison.reuse[side])}%</b> of its wording taken from it" if comparison.reuse else ""
+        reused = (
+            f" · <b>{round(100 * comparison.reuse[side])}%</b> of its wording taken from it" if comparison.reuse else ""
+        )
         n_diff = len(comparison.differences)
         caveat = f' · <span class="px-caveat">but {_facts_differ(n_diff)}</span>' if n_diff else ""
-        cover = (f'<div class="px-coverage"><b>{share}%</b> of its statements are also in the other'
-                 f"{reused}{caveat}</div>")
+        cover = (
+            f'<div class="px-coverage"><b>{share}%</b> of its statements are also in the other{reused}{caveat}</div>'
+        )
     return (
         f'<div class="px-head"><div class="px-title">{html.escape(article.title or article.id)}</div>'
         f'<div class="px-meta">{html.escape(outlet)} · {html.escape(published)} · <code>{html.escape(article.id)}</code></div>'
@@ -145,8 +153,14 @@ def render_header(comparison: Comparison, side: int) -> str:
 
 
 DIFFERENCE_LABELS = {
-    "figure": "Figure", "date": "Date", "place": "Place", "person": "Person", "organisation": "Organisation",
-    "attribution": "Attribution", "quotation": "Quotation", "framing": "Framing",
+    "figure": "Figure",
+    "date": "Date",
+    "place": "Place",
+    "person": "Person",
+    "organisation": "Organisation",
+    "attribution": "Attribution",
+    "quotation": "Quotation",
+    "framing": "Framing",
 }
 
 
@@ -172,8 +186,10 @@ def verdict(comparison: Comparison) -> str:
         if cover >= 0.5:
             # Shared statements without shared wording: the engine cannot tell a heavy rewrite from an
             # independent report of the same facts, so it says both.
-            parts = [f"Little shared wording ({round(100 * share)}%) but {round(100 * cover)}% of the statements "
-                     "shared: a heavy rewrite, or an independent report of the same facts"]
+            parts = [
+                f"Little shared wording ({round(100 * share)}%) but {round(100 * cover)}% of the statements "
+                "shared: a heavy rewrite, or an independent report of the same facts"
+            ]
         else:
             parts = [f"Little shared wording ({round(100 * share)}%): likely independent reports"]
     kinds = [d.kind for d in comparison.differences]
@@ -222,7 +238,7 @@ def render_differences(comparison: Comparison, min_score: float = 0.0) -> str:
         return '<div class="px-diffs px-diffs-none">No fact differs inside the shared passages.</div>'
     return (
         '<div class="px-diffs"><table><thead><tr><th>What changed</th><th>A says</th><th>B says</th></tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table></div>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -290,10 +306,18 @@ def entity_groups(comparison: Comparison) -> dict[str, list]:
     return groups
 
 
-_LABEL_BADGES = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group", "EVENT": "event"}
+_LABEL_BADGES = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "EVENT": "event",
+}
 
 
-def render_entity_list(entities, n_docs: int = 2) -> str:  # type: ignore[no-untyped-def]
+def render_entity_list(entities, n_docs: int = 2) -> str:
     """An escaped list: icon, name, mention counts per article, variants and flagged spellings."""
     rows = []
     for e in entities:
@@ -302,8 +326,11 @@ def render_entity_list(entities, n_docs: int = 2) -> str:  # type: ignore[no-unt
         variants = f' <span class="px-variants">({html.escape(", ".join(e.variants))})</span>' if e.variants else ""
         flagged = (
             f' <span class="px-flag" title="suspected misspelling">⚠ also spelled {html.escape(", ".join(e.flagged))}</span>'
-            if e.flagged else ""
+            if e.flagged
+            else ""
         )
         badge = _LABEL_BADGES.get(e.label, "other")
-        rows.append(f'<div><span class="px-badge px-badge-{badge}">{badge}</span> <b>{html.escape(e.name)}</b> <small>{count}</small>{variants}{flagged}</div>')
+        rows.append(
+            f'<div><span class="px-badge px-badge-{badge}">{badge}</span> <b>{html.escape(e.name)}</b> <small>{count}</small>{variants}{flagged}</div>'
+        )
     return f'<div class="px-entity-list">{"".join(rows) or "<i>none</i>"}</div>'

@@ -37,8 +37,8 @@ def shingles_of(analysis: Analysis) -> frozenset[tuple[str, ...]]:
     for sentence in analysis.sentences:
         if not sentence.alignable:
             continue
-        words = [w.lower() for w in _WORD.findall(text[sentence.start:sentence.end])]
-        shingles.update(tuple(words[k:k + SHINGLE]) for k in range(len(words) - SHINGLE + 1))
+        words = [w.lower() for w in _WORD.findall(text[sentence.start : sentence.end])]
+        shingles.update(tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1))
     return frozenset(shingles)
 
 
@@ -61,7 +61,7 @@ def strong_share(analysis: Analysis, matches: Sequence[Match], side: str, wordin
     for sentence in analysis.sentences:
         if not sentence.alignable:
             continue
-        size = len("".join(text[sentence.start:sentence.end].split()))
+        size = len("".join(text[sentence.start : sentence.end].split()))
         total += size
         if sentence.index in strong:
             covered += size

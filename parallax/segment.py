@@ -88,7 +88,7 @@ def _inside(span: Span, spans: tuple[Span, ...]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
-def _word_key(token) -> str:  # type: ignore[no-untyped-def]
+def _word_key(token) -> str:
     if token.like_num:
         return token.text.replace(",", "").lower()
     lemma = token.lemma_ if token.pos_ != "PROPN" else token.text
@@ -97,7 +97,7 @@ def _word_key(token) -> str:  # type: ignore[no-untyped-def]
     return SYNONYMS.get(key, key) if token.pos_ in ("VERB", "NOUN", "ADJ", "ADV") else key
 
 
-def segment(text: str, nlp, boilerplate: tuple[Span, ...], max_line_chars: int = 20000) -> Segmentation:  # type: ignore[no-untyped-def]
+def segment(text: str, nlp, boilerplate: tuple[Span, ...], max_line_chars: int = 20000) -> Segmentation:
     """Sentences, words and entity mentions of ``text`` (English pipeline)."""
     pieces: list[tuple[Span, str]] = []  # (span, kind) of each piece to parse
     first = True
@@ -120,7 +120,7 @@ def segment(text: str, nlp, boilerplate: tuple[Span, ...], max_line_chars: int =
     mentions: list[Mention] = []
     dates: list[Mention] = []
     docs = nlp.pipe((text[s:e] for (s, e), _ in pieces), batch_size=64)
-    for ((base, end), kind), doc in zip(pieces, docs):
+    for ((base, _), kind), doc in zip(pieces, docs, strict=True):
         parts = [doc[:]] if kind != "sentence" else list(doc.sents)
         for part in parts:
             words = tuple(
@@ -145,7 +145,7 @@ def segment(text: str, nlp, boilerplate: tuple[Span, ...], max_line_chars: int =
     return Segmentation(tuple(sentences), tuple(mentions), tuple(dates))
 
 
-def _is_content(token) -> bool:  # type: ignore[no-untyped-def]
+def _is_content(token) -> bool:
     return not token.is_stop and (token.is_alpha or token.like_num or any(c.isalpha() for c in token.text))
 
 

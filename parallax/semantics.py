@@ -50,7 +50,9 @@ def load_model() -> tuple[np.ndarray, object]:
     weights, tokenizer_file = root / WEIGHTS, root / TOKENIZER
     for path in (weights, tokenizer_file):
         if not path.is_file():
-            raise SemanticModelMissing(f"{path} is missing from the wordllama package: reinstall wordllama==0.4.0.post1")
+            raise SemanticModelMissing(
+                f"{path} is missing from the wordllama package: reinstall wordllama==0.4.0.post1"
+            )
     tensors = load_file(str(weights))
     embedding = np.ascontiguousarray(tensors["embedding.weight"], dtype=np.float32)
     tokenizer = Tokenizer.from_file(str(tokenizer_file))

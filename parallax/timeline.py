@@ -59,7 +59,7 @@ def plotted(comparison: Comparison) -> tuple[list[TimelinePoint], list[tuple[int
 def _hover(comparison: Comparison, p: TimelinePoint) -> str:
     analysis = comparison.documents[p.doc]
     sentence = analysis.sentences[p.mention.sentence]
-    text = analysis.article.text[sentence.start:sentence.end]
+    text = analysis.article.text[sentence.start : sentence.end]
     text = text if len(text) <= 160 else text[:159] + "…"
     # Plotly renders hover text as HTML: escape the untrusted article text.
     return f"<b>{html.escape(p.mention.text)}</b> → {html.escape(p.mention.value or '')}<br>{html.escape(text)}"
@@ -75,30 +75,34 @@ def timeline_figure(comparison: Comparison) -> go.Figure:
         spans = [p for p in mine if p.start != p.end]
         days = [p for p in mine if p.start == p.end]
         if spans:
-            figure.add_trace(go.Bar(
-                base=[p.start.isoformat() for p in spans],
-                x=[(p.end - p.start).days * 86_400_000 + 86_400_000 for p in spans],
-                y=[short[doc]] * len(spans),
-                orientation="h",
-                marker_color=COLOURS[doc % 2],
-                opacity=0.55,
-                name=f"{'AB'[doc]}: spans",
-                customdata=[f"{doc}:{p.mention.sentence}" for p in spans],
-                hovertext=[_hover(comparison, p) for p in spans],
-                hoverinfo="text",
-                width=0.35,
-            ))
+            figure.add_trace(
+                go.Bar(
+                    base=[p.start.isoformat() for p in spans],
+                    x=[(p.end - p.start).days * 86_400_000 + 86_400_000 for p in spans],
+                    y=[short[doc]] * len(spans),
+                    orientation="h",
+                    marker_color=COLOURS[doc % 2],
+                    opacity=0.55,
+                    name=f"{'AB'[doc]}: spans",
+                    customdata=[f"{doc}:{p.mention.sentence}" for p in spans],
+                    hovertext=[_hover(comparison, p) for p in spans],
+                    hoverinfo="text",
+                    width=0.35,
+                )
+            )
         if days:
-            figure.add_trace(go.Scatter(
-                x=[p.start.isoformat() for p in days],
-                y=[short[doc]] * len(days),
-                mode="markers",
-                marker={"color": COLOURS[doc % 2], "size": 11, "symbol": "diamond"},
-                name=f"{'AB'[doc]}: days",
-                customdata=[f"{doc}:{p.mention.sentence}" for p in days],
-                hovertext=[_hover(comparison, p) for p in days],
-                hoverinfo="text",
-            ))
+            figure.add_trace(
+                go.Scatter(
+                    x=[p.start.isoformat() for p in days],
+                    y=[short[doc]] * len(days),
+                    mode="markers",
+                    marker={"color": COLOURS[doc % 2], "size": 11, "symbol": "diamond"},
+                    name=f"{'AB'[doc]}: days",
+                    customdata=[f"{doc}:{p.mention.sentence}" for p in days],
+                    hovertext=[_hover(comparison, p) for p in days],
+                    hoverinfo="text",
+                )
+            )
     figure.update_layout(
         height=190,
         margin={"l": 10, "r": 10, "t": 10, "b": 30},

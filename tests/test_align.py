@@ -1,3 +1,5 @@
+import itertools
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -11,8 +13,13 @@ from parallax.model import MATCH_KINDS
 def test_seed_pair_meets_the_link_gate(seed_a, seed_b, seed_gold):
     """Gate: a careful editor's alignment of the seed pair (tests/gold)."""
     result = score_links(
-        seed_a, seed_b, align(seed_a, seed_b), seed_gold["links"], seed_gold["defensible"],
-        seed_gold["unique_a"], seed_gold["unique_b"],
+        seed_a,
+        seed_b,
+        align(seed_a, seed_b),
+        seed_gold["links"],
+        seed_gold["defensible"],
+        seed_gold["unique_a"],
+        seed_gold["unique_b"],
     )
     assert result.f1 >= 0.90, result
     assert result.unique_matched_strong == 0
@@ -28,14 +35,24 @@ def test_article_against_itself_is_one_full_verbatim_match(seed_b):
 
 
 def test_kinds_are_told_apart(nlp):
-    a = analyse(article_from_text(
-        "Wang Yi met Sergei Lavrov in Moscow on Monday for security talks.\n"
-        "The ministers discussed the expansion of NATO forces in the Asia-Pacific region.\n"
-        "Officials said the weather in Moscow was unusually warm.", "a"), nlp=nlp)
-    b = analyse(article_from_text(
-        "Wang Yi met Sergei Lavrov in Moscow on Monday for security talks.\n"
-        "NATO's expansion in the Asia-Pacific region was discussed by the two ministers.\n"
-        "A new football stadium opened in Lisbon with a concert.", "b"), nlp=nlp)
+    a = analyse(
+        article_from_text(
+            "Wang Yi met Sergei Lavrov in Moscow on Monday for security talks.\n"
+            "The ministers discussed the expansion of NATO forces in the Asia-Pacific region.\n"
+            "Officials said the weather in Moscow was unusually warm.",
+            "a",
+        ),
+        nlp=nlp,
+    )
+    b = analyse(
+        article_from_text(
+            "Wang Yi met Sergei Lavrov in Moscow on Monday for security talks.\n"
+            "NATO's expansion in the Asia-Pacific region was discussed by the two ministers.\n"
+            "A new football stadium opened in Lisbon with a concert.",
+            "b",
+        ),
+        nlp=nlp,
+    )
     kinds = {m.a: m.kind for m in align(a, b)}
     assert kinds[(0,)] == "verbatim"
     assert kinds[(1,)] in ("paraphrase", "partial")
@@ -98,13 +115,15 @@ def test_alignment_invariants(nlp, lines_a, lines_b):
         seen_b.update(m.b)
         for analysis, spans in ((a, m.shared_a), (b, m.shared_b)):
             ordered = sorted(spans)
-            for (s1, e1), (s2, _) in zip(ordered, ordered[1:]):
+            for (_, e1), (s2, _) in itertools.pairwise(ordered):
                 assert e1 <= s2  # non-overlapping
             for s, e in spans:
                 assert 0 <= s < e <= len(analysis.article.text)
     # Identical sentences on both sides are always found, verbatim.
     common = set(lines_a) & set(lines_b)
-    verbatim_a = {a.article.text[a.sentences[i].start:a.sentences[i].end] for m in forward if m.kind == "verbatim" for i in m.a}
+    verbatim_a = {
+        a.article.text[a.sentences[i].start : a.sentences[i].end] for m in forward if m.kind == "verbatim" for i in m.a
+    }
     assert common <= verbatim_a
     for side, analysis in (("a", a), ("b", b)):
         assert 0.0 <= coverage(analysis, forward, side) <= 1.0

@@ -14,7 +14,7 @@ APP = str(ROOT / "streamlit_app.py")
 PAGES = ["pages/1_Library.py", "pages/2_Story.py", "pages/3_About.py"]
 HOSTILE = (
     "<script>window.__pwned=1</script> costs $5 million and $10 million, $x^2$ and **bold** _under_.\n"
-    "Click <a href=\"javascript:alert(1)\">here</a> <img src=x onerror=alert(2)> & <b>not bold</b>."
+    'Click <a href="javascript:alert(1)">here</a> <img src=x onerror=alert(2)> & <b>not bold</b>.'
 )
 
 
@@ -48,9 +48,13 @@ def test_home_opens_on_the_demo_pair_with_marks_of_several_kinds():
     verdict = re.search(r'<div class="px-verdict" role="status">([^<]+)</div>', text)
     assert verdict and "wording" in verdict.group(1) and "B adds" in verdict.group(1)
     assert any(e.label.startswith("What changed (") for e in at.expander)
-    assert headers(at) == ["Wang Yi visits Moscow right after Kim Jong Un", "China&#x27;s top diplomat Wang Yi in Russia for security talks"]
+    assert headers(at) == [
+        "Wang Yi visits Moscow right after Kim Jong Un",
+        "China&#x27;s top diplomat Wang Yi in Russia for security talks",
+    ]
     assert dict(at.query_params) == {"a": ["wang-yi-russia-rewrite"], "b": ["wang-yi-russia-original"]} or dict(
-        at.query_params) == {"a": "wang-yi-russia-rewrite", "b": "wang-yi-russia-original"}
+        at.query_params
+    ) == {"a": "wang-yi-russia-rewrite", "b": "wang-yi-russia-original"}
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -127,7 +131,8 @@ def test_pasted_article_is_added_and_kept_across_pages():
     assert "my-pasted-report" in at.session_state["px_session_articles"]
     at.switch_page("streamlit_app.py").run()
     assert "my-pasted-report" in at.selectbox(key="pick_a").options or any(
-        "my-pasted-report" in o for o in at.selectbox(key="pick_a").options)
+        "my-pasted-report" in o for o in at.selectbox(key="pick_a").options
+    )
 
 
 def test_bad_paste_keeps_the_text_and_says_what_to_do():
@@ -146,8 +151,12 @@ def test_upload_adds_an_article_and_reports_bad_files():
     uploader = at.get("file_uploader")[0] if at.get("file_uploader") else None
     if uploader is None or not hasattr(uploader, "set_value"):
         pytest.skip("this Streamlit version's AppTest cannot drive file_uploader")
-    uploader.set_value([("report.txt", b"Wang Yi met Sergei Lavrov in Moscow on Tuesday.", "text/plain"),
-                        ("fake.txt", b"%PDF-1.4 binary", "text/plain")]).run()
+    uploader.set_value(
+        [
+            ("report.txt", b"Wang Yi met Sergei Lavrov in Moscow on Tuesday.", "text/plain"),
+            ("fake.txt", b"%PDF-1.4 binary", "text/plain"),
+        ]
+    ).run()
     assert not at.exception
     assert any("report" in s.value for s in at.success)
     assert any("PDF" in e.value for e in at.error)
@@ -223,7 +232,8 @@ def _story_corpus(folder):
         ("quake-own", "Daily", "2023-09-18", STORY_INDEPENDENT),
     ):
         (folder / f"{name}.md").write_text(
-            f"---\ntitle: Quake {name}\noutlet: {outlet}\npublished: {day}\n---\n{body}\n", encoding="utf-8")
+            f"---\ntitle: Quake {name}\noutlet: {outlet}\npublished: {day}\n---\n{body}\n", encoding="utf-8"
+        )
 
 
 def test_story_shows_families_first_and_reuse_by_default(tmp_path, monkeypatch):

@@ -37,10 +37,18 @@ CASES = [
     ("bad-yaml.md", b"---\ntitle: [x\n---\n" + SENTENCE.encode(), "not valid YAML"),
     ("unknown-field.md", b"---\nauthor: me\n---\n" + SENTENCE.encode(), "unknown front matter field"),
     ("impossible-date.md", b"---\npublished: 2023-02-30\n---\n" + SENTENCE.encode(), "does not exist"),
-    ("hostile.html", b"<html><body><script>alert(1)</script><iframe src='x'></iframe><a href='javascript:x'>a</a>"
-                     b"<article><p onclick='alert(2)'>" + SENTENCE.encode() * 3 + b"<img src=x onerror=alert(3)>"
-                     b"<a href='data:text/html,<script>alert(4)</script>'>more</a></p></article></body></html>", "ok"),
-    ("navigation.html", b"<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav></body></html>", "no article text"),
+    (
+        "hostile.html",
+        b"<html><body><script>alert(1)</script><iframe src='x'></iframe><a href='javascript:x'>a</a>"
+        b"<article><p onclick='alert(2)'>" + SENTENCE.encode() * 3 + b"<img src=x onerror=alert(3)>"
+        b"<a href='data:text/html,<script>alert(4)</script>'>more</a></p></article></body></html>",
+        "ok",
+    ),
+    (
+        "navigation.html",
+        b"<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav></body></html>",
+        "no article text",
+    ),
 ]
 
 
@@ -154,7 +162,11 @@ def test_app_paste_table(text, published, message):
     assert at.text_area(key="paste_text").value == text  # the user's text is kept
 
 
-@pytest.mark.parametrize("name, data, expected", [c for c in CASES if c[0] not in ("huge.txt",)], ids=[c[0] for c in CASES if c[0] != "huge.txt"])
+@pytest.mark.parametrize(
+    "name, data, expected",
+    [c for c in CASES if c[0] not in ("huge.txt",)],
+    ids=[c[0] for c in CASES if c[0] != "huge.txt"],
+)
 def test_app_upload_table(name, data, expected):
     at = AppTest.from_file(APP, default_timeout=120).run()
     at.switch_page("pages/1_Library.py").run()

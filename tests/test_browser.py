@@ -30,8 +30,11 @@ expect = playwright.expect
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM,
-            "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]}
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    }
 
 
 def _free_port() -> int:
@@ -49,10 +52,29 @@ def app_url(tmp_path_factory):
     port = _free_port()
     env = {**os.environ, "PARALLAX_CORPUS": str(corpus), "PARALLAX_READ_ONLY": "1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
-         "--browser.gatherUsageStats", "false", "--global.developmentMode", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "streamlit_app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.fileWatcherType",
+            "none",
+            "--browser.gatherUsageStats",
+            "false",
+            "--global.developmentMode",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -75,6 +97,8 @@ def open_app(page, url: str) -> None:
     expect(page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']")).to_be_attached(timeout=60_000)
     expect(page.locator(".px-text")).to_have_count(2, timeout=90_000)
     expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(timeout=90_000)
+    # The linker component loads after the page: interactions wait until its listeners are in place.
+    page.wait_for_function("window.__pxLinked === true", timeout=60_000)
 
 
 def test_demo_pair_shows_marks_of_several_kinds(page, app_url):
@@ -84,7 +108,9 @@ def test_demo_pair_shows_marks_of_several_kinds(page, app_url):
     assert page.locator(".px-text .px-shared").count() > 10
     # Each kind has its own colour.
     colours = {
-        kind: page.locator(f".px-text mark[data-kind='{kind}']").first.evaluate("e => getComputedStyle(e).backgroundColor")
+        kind: page.locator(f".px-text mark[data-kind='{kind}']").first.evaluate(
+            "e => getComputedStyle(e).backgroundColor"
+        )
         for kind in ("paraphrase", "partial", "unique")
     }
     assert len(set(colours.values())) == 3, colours
@@ -120,7 +146,11 @@ def test_hostile_articles_show_literally_and_nothing_executes(page, app_url):
     assert "$5 million and $10 million" in text_a and "$x^2$" in text_a and "**bold**" in text_a
     assert '<a href="javascript:alert(4)">click here for more</a>' in text_a
     assert "**Not bold**" in text_b and "<b>two</b>" in text_b and "$y$" in text_b
-    assert page.locator(".px-title").first.inner_text().startswith("<script>window.__pwned = 1</script> $5 million **headline**")
+    assert (
+        page.locator(".px-title")
+        .first.inner_text()
+        .startswith("<script>window.__pwned = 1</script> $5 million **headline**")
+    )
     assert page.locator("[data-testid='stMarkdown'] .katex").count() == 0
 
 
@@ -128,9 +158,13 @@ def test_clicking_a_story_heatmap_cell_opens_that_pair(page, app_url):
     page.goto(f"{app_url}/Story")
     expect(page.locator(".js-plotly-plot .heatmaplayer")).to_be_attached(timeout=90_000)
     page.wait_for_timeout(1000)
-    ids = sorted(p.stem for p in list(CORPUS.glob("*.md")) + list((ROOT / "tests/fixtures/hostile").glob("*.md")))
+    # Rows and columns are ordered by family: read the order from the chart's own labels (they end in the id).
+    labels = page.evaluate("document.querySelector('.js-plotly-plot').data[0].x")
+    ids = [label.rsplit(" · ", 1)[-1] for label in labels]
     row, col = ids.index("wang-yi-russia-original"), ids.index("wang-yi-russia-rewrite")
     box = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
-    page.mouse.click(box["x"] + box["width"] * (col + 0.5) / len(ids), box["y"] + box["height"] * (row + 0.5) / len(ids))
+    page.mouse.click(
+        box["x"] + box["width"] * (col + 0.5) / len(ids), box["y"] + box["height"] * (row + 0.5) / len(ids)
+    )
     expect(page.locator(".px-text")).to_have_count(2, timeout=60_000)
     assert "a=wang-yi-russia-original" in page.url and "b=wang-yi-russia-rewrite" in page.url

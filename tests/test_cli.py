@@ -43,7 +43,7 @@ def test_compare_json_follows_the_contract():
         assert {"name", "label", "variants", "flagged", "mentions"} <= set(e)
     for d in data["dates"]:
         assert d["doc"] in (0, 1) and d["kind"] in ("date", "duration")
-        assert docs[d["doc"]]["text"][d["start"]:d["end"]] == d["text"]
+        assert docs[d["doc"]]["text"][d["start"] : d["end"]] == d["text"]
     for d in data["differences"]:
         assert 0 <= d["match"] < len(data["matches"]) and d["kind"] in DIFFERENCE_KINDS
         for side, doc in (("a", docs[0]), ("b", docs[1])):
@@ -57,13 +57,15 @@ def test_analyse_one_file_is_one_object_and_jsonl_one_line_per_file():
     code, out, _ = run("analyse", A, B, "--format", "jsonl")
     lines = out.strip().split("\n")
     assert code == 0 and [json.loads(line)["documents"][0]["id"] for line in lines] == [
-        "wang-yi-russia-rewrite", "wang-yi-russia-original"]
+        "wang-yi-russia-rewrite",
+        "wang-yi-russia-original",
+    ]
     code, out, _ = run("analyse", A, B)
     assert isinstance(json.loads(out), list)
 
 
 def test_published_flag_overrides_front_matter():
-    code, out, _ = run("analyse", A, "--published", "2024-05-01")
+    _code, out, _ = run("analyse", A, "--published", "2024-05-01")
     data = json.loads(out)
     assert data["documents"][0]["published"] == "2024-05-01"
     march = [d for d in data["dates"] if d["text"] == "March"]
@@ -135,7 +137,9 @@ def test_html_file_id_is_its_stem_and_metadata_is_read(tmp_path):
         "<meta name='date' content='2023-09-18'></head><body><article><h1>Wang Yi in Moscow</h1>"
         "<p>China's top diplomat Wang Yi arrived in Moscow on Monday for four days of security talks with Sergei Lavrov, "
         "the foreign ministry said.</p><p>The visit follows a meeting between Vladimir Putin and Kim Jong Un last week.</p>"
-        "</article></body></html>", encoding="utf-8")
+        "</article></body></html>",
+        encoding="utf-8",
+    )
     code, out, err = run("analyse", str(page))
     doc = json.loads(out)["documents"][0]
     assert code == 0, err

@@ -44,14 +44,18 @@ def test_unknown_publication_date_resolves_only_absolute_dates():
 def test_seed_dates(seed_a, seed_b):
     a = {(d.text, d.value, d.kind) for d in seed_a.dates}
     b = {(d.text, d.value, d.kind) for d in seed_b.dates}
-    assert {("March", "2023-03", "date"), ("December", "2022-12", "date"), ("four days", None, "duration"),
-            ("September", "2023-09", "date")} <= a
+    assert {
+        ("March", "2023-03", "date"),
+        ("December", "2022-12", "date"),
+        ("four days", None, "duration"),
+        ("September", "2023-09", "date"),
+    } <= a
     assert {("December 2022", "2022-12", "date"), ("March", "2023-03", "date")} <= b
     for analysis in (seed_a, seed_b):
         for d in analysis.dates:
             s = analysis.sentences[d.sentence]
             assert s.start <= d.start < d.end <= s.end
-            assert analysis.article.text[d.start:d.end] == d.text
+            assert analysis.article.text[d.start : d.end] == d.text
 
 
 def test_ages_are_not_dates(nlp):
@@ -64,7 +68,10 @@ def test_ages_are_not_dates(nlp):
     [
         ("Article 5 may apply to the case.", []),
         ("He arrived on Monday, before the vote in May and on Sept. 1, 2021.", ["Monday", "May", "Sept. 1, 2021"]),
-        ("They met last week and again earlier this month, three days ago.", ["last week", "earlier this month", "three days ago"]),
+        (
+            "They met last week and again earlier this month, three days ago.",
+            ["last week", "earlier this month", "three days ago"],
+        ),
         ("The talks, held 4 March 2022 in Geneva, ended in 2019.", ["4 March 2022", "2019"]),
     ],
 )

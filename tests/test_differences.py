@@ -16,7 +16,7 @@ BASE = (
     "A magnitude 6.1 earthquake struck off the coast of Peru on Tuesday, killing 12 people, officials said.\n"
     "The quake hit at a depth of 10 km (6 miles), according to the US Geological Survey.\n"
     "Rescue teams from Lima were searching collapsed buildings in the port city of Callao.\n"
-    "\"We are doing everything we can to reach the trapped families,\" President Dina Boluarte said.\n"
+    '"We are doing everything we can to reach the trapped families," President Dina Boluarte said.\n'
     "The government may extend the state of emergency to three more regions."
 )
 

@@ -9,9 +9,28 @@ def _by_name(entities):
 
 def test_seed_people_organisations_and_places_are_found(seed_a, seed_b):
     names = _by_name(merge_entities([seed_a, seed_b]))
-    for name in ("Vladimir Putin", "Wang Yi", "Kim Jong Un", "Xi Jinping", "Sergei Lavrov",
-                 "Russia", "China", "Ukraine", "North Korea", "Moscow", "Beijing", "Belarus", "Kyrgyzstan",
-                 "International Criminal Court", "Kremlin", "NATO", "Tass", "BBC", "United Nations", "United States"):
+    for name in (
+        "Vladimir Putin",
+        "Wang Yi",
+        "Kim Jong Un",
+        "Xi Jinping",
+        "Sergei Lavrov",
+        "Russia",
+        "China",
+        "Ukraine",
+        "North Korea",
+        "Moscow",
+        "Beijing",
+        "Belarus",
+        "Kyrgyzstan",
+        "International Criminal Court",
+        "Kremlin",
+        "NATO",
+        "Tass",
+        "BBC",
+        "United Nations",
+        "United States",
+    ):
         assert name in names, name
 
 
@@ -27,8 +46,19 @@ def test_seed_merges(seed_a, seed_b):
 
 
 def test_organisation_name_orders_and_acronyms_merge(nlp):
-    a = analyse(article_from_text("The International Criminal Court issued a warrant. According to the foreign ministry of China, Mr. Wang will stay for four days.", "a"), nlp=nlp)
-    b = analyse(article_from_text("The ICC said on Monday that the warrant stands. The Chinese Foreign Ministry said nothing.", "b"), nlp=nlp)
+    a = analyse(
+        article_from_text(
+            "The International Criminal Court issued a warrant. According to the foreign ministry of China, Mr. Wang will stay for four days.",
+            "a",
+        ),
+        nlp=nlp,
+    )
+    b = analyse(
+        article_from_text(
+            "The ICC said on Monday that the warrant stands. The Chinese Foreign Ministry said nothing.", "b"
+        ),
+        nlp=nlp,
+    )
     names = _by_name(merge_entities([a, b]))
     assert names["International Criminal Court"].docs() == {0, 1}
     ministry = [e for e in names.values() if "inistry" in e.name]

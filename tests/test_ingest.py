@@ -29,9 +29,15 @@ def test_corpus_has_the_seed_pair_with_metadata():
 
 
 def test_front_matter_fields_are_read():
-    article = article_from_markdown("---\ntitle: T\noutlet: O\npublished: 2024-01-02\nurl: http://x\n---\nBody text.", "x")
+    article = article_from_markdown(
+        "---\ntitle: T\noutlet: O\npublished: 2024-01-02\nurl: http://x\n---\nBody text.", "x"
+    )
     assert (article.title, article.outlet, article.published, article.url, article.text) == (
-        "T", "O", dt.date(2024, 1, 2), "http://x", "Body text."
+        "T",
+        "O",
+        dt.date(2024, 1, 2),
+        "http://x",
+        "Body text.",
     )
 
 
@@ -124,9 +130,16 @@ def test_bad_corpus_files_are_skipped_with_a_warning(tmp_path):
 
 
 def test_markdown_round_trip():
-    article = article_from_markdown("---\ntitle: A $5 *title*\noutlet: X\npublished: 2023-09-18\n---\nBody **text**.", "rt")
+    article = article_from_markdown(
+        "---\ntitle: A $5 *title*\noutlet: X\npublished: 2023-09-18\n---\nBody **text**.", "rt"
+    )
     again = article_from_markdown(article_to_markdown(article), "rt")
-    assert (again.title, again.outlet, again.published, again.text) == (article.title, article.outlet, article.published, article.text)
+    assert (again.title, again.outlet, again.published, again.text) == (
+        article.title,
+        article.outlet,
+        article.published,
+        article.text,
+    )
 
 
 def test_split_front_matter_without_header():

@@ -81,11 +81,13 @@ def test_entity_list_and_timeline_escape_names(seed_a, seed_b):
 CHANGED_ORIGINAL = (
     "A magnitude 6.1 earthquake struck Peru on Tuesday, killing 12 people, officials said.\n"
     "The quake hit at a depth of 10 km, according to the US Geological Survey.\n"
-    "\"<b>We</b> are doing everything we can to reach the trapped families,\" President Dina Boluarte said."
+    '"<b>We</b> are doing everything we can to reach the trapped families," President Dina Boluarte said.'
 )
 CHANGED_COPY = (
-    CHANGED_ORIGINAL.replace("killing 12", "killing 15").replace(", according to the US Geological Survey", "")
-    .replace("everything we can", "all we possibly can") + "\nShares in <script>alert(1)</script> insurers fell."
+    CHANGED_ORIGINAL.replace("killing 12", "killing 15")
+    .replace(", according to the US Geological Survey", "")
+    .replace("everything we can", "all we possibly can")
+    + "\nShares in <script>alert(1)</script> insurers fell."
 )
 
 
@@ -118,12 +120,16 @@ MARK_KINDS = ("verbatim", "paraphrase", "partial", "unique")
 def _lab(hex_colour: str, matrix) -> tuple[float, float, float]:
     import numpy as np
 
-    rgb = np.array([int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+    rgb = np.array([int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)])
     linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
     seen = np.clip(np.array(matrix) @ linear, 0, 1)
     xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ seen
-    f = np.cbrt(np.maximum(xyz / np.array([0.95047, 1.0, 1.08883]), 0.008856 ** 3))
-    f = np.where(xyz / np.array([0.95047, 1.0, 1.08883]) > 0.008856, f, 7.787 * xyz / np.array([0.95047, 1.0, 1.08883]) + 16 / 116)
+    f = np.cbrt(np.maximum(xyz / np.array([0.95047, 1.0, 1.08883]), 0.008856**3))
+    f = np.where(
+        xyz / np.array([0.95047, 1.0, 1.08883]) > 0.008856,
+        f,
+        7.787 * xyz / np.array([0.95047, 1.0, 1.08883]) + 16 / 116,
+    )
     return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
 
 
@@ -137,7 +143,7 @@ def test_mark_colours_stay_apart_under_colour_blindness_and_have_a_non_colour_cu
         for x in MARK_KINDS:
             for y in MARK_KINDS:
                 if x < y:
-                    distance = sum((p - q) ** 2 for p, q in zip(labs[x], labs[y])) ** 0.5
+                    distance = sum((p - q) ** 2 for p, q in zip(labs[x], labs[y], strict=True)) ** 0.5
                     assert distance >= 15, f"{x}/{y} too close under {vision}: ΔE {distance:.1f}"
     # Without colour at all: each matched kind has its own underline (double, solid, dotted).
     styles = {kind: re.search(r"border-bottom: \d+px (\w+)", rules[kind]).group(1) for kind in MARK_KINDS[:3]}

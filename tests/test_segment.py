@@ -8,7 +8,7 @@ def test_offsets_are_exact_and_ordered(seed_b):
     for s in seed_b.sentences:
         assert 0 <= s.start < s.end <= len(text)
         assert s.start >= previous_end
-        assert text[s.start:s.end] == text[s.start:s.end].strip()
+        assert text[s.start : s.end] == text[s.start : s.end].strip()
         for w in s.words:
             assert s.start <= w.start < w.end <= s.end
         previous_end = s.end
@@ -18,7 +18,7 @@ def test_offsets_are_exact_and_ordered(seed_b):
 def test_a_line_break_always_ends_a_sentence(nlp):
     text = "Talks resumed in Moscow\nWang Yi met Lavrov on Monday and they spoke for hours"
     parsed = segment(text, nlp, ())
-    assert [text[s.start:s.end] for s in parsed.sentences] == [
+    assert [text[s.start : s.end] for s in parsed.sentences] == [
         "Talks resumed in Moscow",
         "Wang Yi met Lavrov on Monday and they spoke for hours",
     ]
@@ -33,7 +33,7 @@ def test_headline_byline_dateline_and_caption_are_told_apart(nlp):
         "Photo: AFP"
     )
     parsed = segment(text, nlp, find_boilerplate(text))
-    kinds = [(s.kind, text[s.start:s.end]) for s in parsed.sentences]
+    kinds = [(s.kind, text[s.start : s.end]) for s in parsed.sentences]
     assert kinds == [
         ("headline", "China's top diplomat arrives in Moscow"),
         ("byline", "By Jane Doe and John Roe"),
@@ -49,7 +49,10 @@ def test_non_latin_scripts_get_rule_based_sentences():
     text = "王毅抵达莫斯科。他将会见拉夫罗夫。\nВан И прибыл в Москву. Он встретится с Лавровым."
     assert not is_mostly_latin(text)
     parsed = segment_rule_based(text, ())
-    assert [text[s.start:s.end] for s in parsed.sentences] == [
-        "王毅抵达莫斯科。", "他将会见拉夫罗夫。", "Ван И прибыл в Москву.", "Он встретится с Лавровым.",
+    assert [text[s.start : s.end] for s in parsed.sentences] == [
+        "王毅抵达莫斯科。",
+        "他将会见拉夫罗夫。",
+        "Ван И прибыл в Москву.",
+        "Он встретится с Лавровым.",
     ]
     assert all(s.words for s in parsed.sentences)

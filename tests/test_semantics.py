@@ -27,19 +27,27 @@ print(v.shape, round(float(v[0] @ v[1]), 3))
 def test_model_loads_from_the_wheel_with_the_network_closed(tmp_path):
     # A fresh process with every socket refused and an empty home: any download attempt fails loudly.
     env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "0"}
-    done = subprocess.run([sys.executable, "-c", NO_NETWORK], capture_output=True, text=True, env=env,
-                          cwd=str(__import__("pathlib").Path(__file__).resolve().parents[1]), timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", NO_NETWORK],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=str(__import__("pathlib").Path(__file__).resolve().parents[1]),
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("(2, 256)")
     assert not any((tmp_path / ".cache").glob("**/*"))  # nothing written to a download cache
 
 
 def test_paraphrase_is_closer_than_an_unrelated_sentence():
-    v = sentence_vectors([
-        "The minister resigned after the scandal.",
-        "Following the scandal, the minister stepped down.",
-        "Heavy rain flooded the football stadium.",
-    ])
+    v = sentence_vectors(
+        [
+            "The minister resigned after the scandal.",
+            "Following the scandal, the minister stepped down.",
+            "Heavy rain flooded the football stadium.",
+        ]
+    )
     cos = cosines(v[:1], v[1:])[0]
     assert cos[0] > cos[1] + 0.2
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
@@ -57,6 +65,7 @@ def test_no_socket_module_use_in_the_loader():
     # The loader reads files; it must not import anything that talks to a hub.
     import parallax.semantics as semantics
 
-    source = open(semantics.__file__, encoding="utf-8").read()
+    with open(semantics.__file__, encoding="utf-8") as handle:
+        source = handle.read()
     assert "hf_hub" not in source and "WordLlama.load" not in source and "requests" not in source
     assert socket  # the module is real; the subprocess test above is the proof
