@@ -64,7 +64,8 @@ def main(path: Path = GOLD, verbose: bool = False) -> dict[str, dict[str, float]
                 del best
             elif verbose:
                 print(
-                    f"MISSED {c['category']}: {c['text'][start:end]!r} gold {value} | pub {c['published']} | {c['text']}"
+                    f"MISSED {c['category']}: {c['text'][start:end]!r} gold {value} "
+                    f"| pub {c['published']} | {c['text']}"
                 )
         extra = [d for k, d in enumerate(found) if k not in used]
         row["predicted"] += len(used) + len(extra)

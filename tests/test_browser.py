@@ -162,6 +162,8 @@ def test_clicking_a_story_heatmap_cell_opens_that_pair(page, app_url):
     labels = page.evaluate("document.querySelector('.js-plotly-plot').data[0].x")
     ids = [label.rsplit(" · ", 1)[-1] for label in labels]
     row, col = ids.index("wang-yi-russia-original"), ids.index("wang-yi-russia-rewrite")
+    page.locator(".js-plotly-plot .nsewdrag").first.scroll_into_view_if_needed()  # families come first now
+    page.wait_for_timeout(500)
     box = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
     page.mouse.click(
         box["x"] + box["width"] * (col + 0.5) / len(ids), box["y"] + box["height"] * (row + 0.5) / len(ids)
