@@ -19,6 +19,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
+from . import date_rules
 from .model import DatedMention, Mention, Sentence
 
 MONTHS = {name.lower(): i for i in range(1, 13) for name in (calendar.month_name[i], calendar.month_abbr[i])}
@@ -89,6 +90,24 @@ _EXTRA_PATTERNS = [
     rf"\b(?i:{_NUM})\s+(?i:{_UNIT})\s+(?i:ago)\b",
     rf"\b(?i:in)\s+{_YEAR}\b",
     rf"\b(?i:in|since|until|by|from|during|before|after|early|late)\s+{_MONTH_CAP}(?=[\s,.;)]|$)",
+    # Day ranges ("12-15 October 2022", "October 12-15"), numeric dates, quarters, weeks, relative and
+    # anchored phrases, named days, decades, seasons.
+    rf"\b{_DAY}\s*[-–]\s*{_DAY}\s+{_MONTH_CAP}(?:,?\s+{_YEAR})?\b",
+    rf"\b{_MONTH_CAP}\s+{_DAY}\s*[-–]\s*{_DAY}(?:,?\s+{_YEAR})?\b",
+    r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
+    r"\b\d{4}-\d{2}-\d{2}\b",
+    r"\b(?i:the\s+)?(?i:first|second|third|fourth|final)\s+(?i:fiscal\s+)?(?i:quarter)(?:\s+(?i:of)\s+(?:\d{4}|(?i:this|last|next)\s+(?i:year)))?\b",
+    r"\bQ[1-4](?:\s+\d{4})?\b",
+    r"\b(?i:the\s+same\s+(?:quarter|period)\s+(?:a\s+year\s+(?:earlier|ago|before)|last\s+year))",
+    r"\b(?i:(?:the\s+)?(?:end|start|beginning|middle|close|turn)\s+of\s+(?:the\s+)?(?:last|this|next|the\s+previous|the\s+coming)\s+(?:month|year))\b",
+    rf"\b(?i:last|next|this|this\s+past)\s+{_MONTH_CAP}\b",
+    rf"\b{_MONTH_CAP}\s+(?i:of\s+)?(?i:last|this|next)\s+(?i:year)\b",
+    r"\b(?i:the\s+same|that)\s+(?i:day|morning|afternoon|evening|night|week|month|year)\b",
+    r"\b(?i:the)\s+(?i:day|week|month|year)\s+(?i:before|after|earlier|later)\b",
+    r"\b(?:Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween)(?:,?\s+\d{4})?\b",
+    r"\b(?i:the\s+)?(?i:early\s+|mid-?|late\s+)?(?:1[0-9]{2}|20[0-9])0['’]?s\b",
+    r"\b(?i:the\s+)?(?i:spring|summer|autumn|fall|winter)\s+(?i:of\s+)?\d{4}\b",
+    r"\b(?i:last|next|this\s+past)\s+(?i:spring|summer|autumn|fall|winter|quarter)\b",
 ]
 _EXTRA_RE = re.compile("|".join(f"(?:{p})" for p in _EXTRA_PATTERNS))
 _NOT_A_DATE = re.compile(r"\d+[- ]years?[- ]old|\baged?\b|\bage of\b|\d+(?:st|nd|rd|th)?[- ]anniversary", re.I)
@@ -120,7 +139,7 @@ def _candidates(text: str, spacy_dates: Iterable[Mention]) -> list[tuple[int, in
         while end > start and text[end - 1] in " ,.;:'’)":
             end -= 1
         phrase = text[start:end]
-        if not phrase or _NOT_A_DATE.search(phrase):
+        if not phrase or _NOT_A_DATE.search(phrase) or date_rules.is_not_a_date(phrase):
             continue
         if not re.search(r"\d|[a-z]", phrase, re.I):
             continue
@@ -182,16 +201,34 @@ def resolve(
     sentence: str = "",
     anchor_year: int | None = None,
     previous: tuple[str, str] | None = None,
+    tense: str | None = None,
 ) -> tuple[str | None, str, str]:
     """``(value, granularity, kind)`` of one expression; kind is ``date`` or ``duration``.
 
     ``anchor_year`` is a year written earlier in the same paragraph: a month
     or day without a year belongs to it ("In 1942 ... in early June").
     ``previous`` is the last resolved ``(value, granularity)``, for "the next
-    day" or "six days later".
+    day" or "six days later". ``tense`` is the tense of the clause that governs the expression
+    (:func:`parallax.date_rules.clause_tense`); without it the whole sentence decides.
     """
     phrase = re.sub(r"\s+", " ", expression.lower().replace("’", "'")).strip(" .,;")
-    future = bool(_FUTURE.search(sentence))
+    future = tense == "future" if tense else bool(_FUTURE.search(sentence))
+    if future and anchor_year is not None and published is not None and anchor_year < published.year:
+        anchor_year = None  # "Built in 1998, it should be finished in March": March is the next one
+
+    ruled = (
+        date_rules.numeric(phrase)
+        or date_rules.named_day(phrase, published, tense)
+        or date_rules.quarter(phrase, published, tense)
+        or date_rules.decade(phrase)
+        or date_rules.season(phrase, published, tense)
+        or date_rules.same_time(phrase, previous)
+        or _previous_or_following(phrase, published, previous)
+        or date_rules.week(phrase, published, previous)
+        or date_rules.part_of(phrase, published)
+    )
+    if ruled is not None:
+        return ruled[0], ruled[1], "date"
 
     # Durations: "four days", "the past year", "more than two weeks".
     duration = re.fullmatch(
@@ -338,6 +375,32 @@ def resolve(
     return _dateparser_fallback(expression, published, future)
 
 
+def _previous_or_following(
+    phrase: str, published: dt.date | None, previous: tuple[str, str] | None
+) -> tuple[str | None, str] | None:
+    """ "the previous year", "the following month": from the date last mentioned, else from publication."""
+    m = re.fullmatch(r"(?:in |during |over |on )?the (previous|following) (day|month|year)", phrase)
+    if not m:
+        return None
+    sign = -1 if m.group(1) == "previous" else 1
+    unit = m.group(2)
+    if previous and previous[0] and previous[1] in ("day", "month", "year"):
+        value = previous[0]
+        year, month = int(value[:4]), int(value[5:7]) if len(value) >= 7 else 1
+        day = dt.date.fromisoformat(value) if previous[1] == "day" else None
+    elif published is not None:
+        year, month, day = published.year, published.month, published
+    else:
+        return None, unit
+    if unit == "year":
+        return f"{year + sign:04d}", "year"
+    if unit == "month":
+        return _fmt("month", *_shift_month(year, month, sign)), "month"
+    if day is None:
+        return None, "day"
+    return (day + dt.timedelta(days=sign)).isoformat(), "day"
+
+
 @functools.lru_cache(maxsize=4096)
 def _dateparser_fallback(expression: str, published: dt.date | None, future: bool) -> tuple[str | None, str, str]:
     if published is None and not re.search(_YEAR, expression):
@@ -392,19 +455,80 @@ def extract_dates(
 ) -> tuple[DatedMention, ...]:
     """Every temporal expression in the text, in order, with its resolution."""
     results: list[DatedMention] = []
+    ranges = 0
     years = [(m.start(), int(m.group())) for m in re.finditer(rf"\b{_YEAR}\b", text)]
     previous: tuple[str, str] | None = None
     for start, end in _candidates(text, spacy_dates):
         index = _sentence_index(sentences, start) if sentences else 0
         if sentences and sentences[index].kind == "boilerplate":
             continue
-        sentence_text = text[sentences[index].start : sentences[index].end] if sentences else text
+        sentence_start = sentences[index].start if sentences else 0
+        sentence_text = text[sentence_start : sentences[index].end] if sentences else text
+        tense = date_rules.clause_tense(sentence_text, start - sentence_start)
         paragraph_start = text.rfind("\n", 0, start) + 1
         earlier = [year for position, year in years if paragraph_start <= position < start]
-        value, granularity, kind = resolve(
-            text[start:end], published, sentence_text, earlier[-1] if earlier else None, previous
-        )
-        if kind == "date" and value:
-            previous = (value, granularity)
-        results.append(DatedMention(start, end, text[start:end], value, granularity, kind, index))
+        parts = split_range(text, start, end)
+        range_id = ranges if len(parts) > 1 else None
+        ranges += len(parts) > 1
+        for part_start, part_end, completed in parts:
+            value, granularity, kind = resolve(
+                completed, published, sentence_text, earlier[-1] if earlier else None, previous, tense
+            )
+            if kind == "date" and value:
+                previous = (value, granularity)
+            results.append(
+                DatedMention(part_start, part_end, text[part_start:part_end], value, granularity, kind, index, range_id)
+            )
     return tuple(results)
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:\band\b|\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*", re.I)
+_DAY_RANGE = re.compile(rf"^({_DAY})\s*[-–]\s*({_DAY})\s+({_MONTH_CAP}(?:,?\s+{_YEAR})?)$")
+_MONTH_DAY_RANGE = re.compile(rf"^({_MONTH_CAP})\s+({_DAY})\s*[-–]\s*({_DAY})(,?\s+{_YEAR})?$")
+
+
+def split_range(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """One expression, or the two ends of a range, each with the words to resolve it by.
+
+    "12-15 October 2022" -> "12" (resolved as "12 October 2022") and "15 October 2022";
+    "between March and May 2021" -> "March" (as "March 2021") and "May 2021";
+    "from Tuesday to Friday" -> "Tuesday" and "Friday".
+    """
+    phrase = text[start:end]
+    day_range = _DAY_RANGE.match(phrase)
+    if day_range:
+        first_end = start + day_range.end(1)
+        second_start = start + day_range.start(2)
+        return [(start, first_end, f"{day_range.group(1)} {day_range.group(3)}"),
+                (second_start, end, text[second_start:end])]
+    month_day = _MONTH_DAY_RANGE.match(phrase)
+    if month_day:
+        first_end = start + month_day.end(2)
+        second_start = start + month_day.start(3)
+        year = month_day.group(4) or ""
+        return [(start, first_end, text[start:first_end] + year),
+                (second_start, end, f"{month_day.group(1)} {text[second_start:end]}")]
+    lead = re.match(r"(?i:between|from)\s+", phrase)
+    offset = lead.end() if lead else 0
+    joins = [m for m in _RANGE_JOIN.finditer(phrase, offset) if m.start() > offset]
+    for join in joins:
+        left, right = phrase[offset : join.start()], phrase[join.end() :]
+        if not left or not right or date_rules.is_not_a_date(left) or date_rules.is_not_a_date(right):
+            continue
+        if not (_is_date_part(left) and _is_date_part(right)):
+            continue
+        year = re.search(rf"{_YEAR}$", right)
+        completed_left = left if re.search(_YEAR, left) or not year or not re.fullmatch(_MONTH_CAP, left.strip()) else (
+            f"{left} {year.group()}"
+        )
+        return [(start + offset, start + join.start(), completed_left), (start + join.end(), end, right)]
+    return [(start, end, phrase)]
+
+
+def _is_date_part(part: str) -> bool:
+    """A side of a range that is a date on its own: a month, a weekday, a day and month, a year."""
+    part = part.strip()
+    return bool(
+        re.fullmatch(rf"{_MONTH_CAP}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH_CAP}(?:,?\s+{_YEAR})?|"
+                     rf"{_WEEKDAY_CAP}|{_YEAR}", part)
+    )

@@ -64,6 +64,7 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
                 "granularity": d.granularity,
                 "kind": d.kind,
                 "sentence": d.sentence,
+                "range": d.range,
             }
             for doc, d in c.dates
         ],

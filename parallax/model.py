@@ -83,6 +83,8 @@ class DatedMention:
     granularity: str
     kind: str
     sentence: int
+    # Both ends of a range ("between March and May") share a number; a lone date has None.
+    range: int | None = None
 
 
 @dataclass(frozen=True)
