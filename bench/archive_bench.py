@@ -19,6 +19,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -124,7 +125,7 @@ def run(engine: str, archive: Path, out: Path) -> tuple[float, int, dict]:
             raise SystemExit(f"{engine} failed: {stderr.read()[-2000:]}")
         summary = json.loads(stdout.read())
     # ru_maxrss of this child only; Spark's JVM is a grandchild, so its memory is read from RUSAGE_CHILDREN.
-    peak = max(usage.ru_maxrss, os.getrusage(os.RUSAGE_CHILDREN).ru_maxrss) // 1024
+    peak = max(usage.ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) // 1024
     return seconds, peak, summary
 
 

@@ -74,7 +74,8 @@ _DATE_WORD = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow|morning|evening|night|afternoon|"
     r"week|weekend|month|year|quarter|q[1-4]|h[12]|spring|summer|autumn|fall|winter|decade|century|\d{2,4}s|"
     r"day|days|weeks|months|years|christmas|easter|halloween|valentine'?s|new year'?s|boxing|hours?|minutes?|"
-    r"earlier|later|ago|recently|now|then)\b",
+    r"earlier|later|ago|recently|now|then|time|period|future|past|recent|currently|overnight|daytime|season|"
+    r"bc|bce|b\.c)\b",
     re.I,
 )
 

@@ -79,6 +79,14 @@ _UNIT = r"(?:day|week|fortnight|month|year|decade|century|hour|minute)s?"
 
 # Patterns spaCy's small model often misses. Month and weekday names must be
 # capitalised; the words around them may be in any case (scoped (?i:...) groups).
+VAGUE = (
+    r"\b(?i:(?:right\s+)?now|currently|recently|(?:in\s+)?the\s+(?:near\s+|distant\s+)?future|(?:in\s+)?the\s+past"
+    r"|(?:at\s+)?(?:the\s+same|that|this|the)\s+(?:time|period)|(?:that|the)\s+same\s+day"
+    r"|(?:in\s+(?:the\s+)?)(?:spring|summer|autumn|winter|dry\s+season|rainy\s+season)"
+    r"|at\s+night|overnight|daytime)\b"
+)
+_VAGUE_RE = re.compile(VAGUE)
+
 _EXTRA_PATTERNS = [
     rf"\b(?:(?i:early|mid|late|earlier in|later in)[- ])?{_MONTH_CAP}\s+{_DAY}(?:,?\s+{_YEAR})?\b",
     rf"\b{_DAY}\s+(?:of\s+)?{_MONTH_CAP}(?:,?\s+{_YEAR})?\b",
@@ -108,7 +116,11 @@ _EXTRA_PATTERNS = [
     r"\b(?i:the\s+)?(?i:early\s+|mid-?|late\s+)?(?:1[0-9]{2}|20[0-9])0['’]?s\b",
     r"\b(?i:the\s+)?(?i:spring|summer|autumn|fall|winter)\s+(?i:of\s+)?\d{4}\b",
     r"\b(?i:last|next|this\s+past)\s+(?i:spring|summer|autumn|fall|winter|quarter)\b",
+    r"\b\d{1,4}\s+(?:BC|BCE|B\.C\.)(?![\w.])",
+    # Vague references: temporal, but with no value to place on a timeline (granularity "vague").
+    VAGUE,
 ]
+
 _EXTRA_RE = re.compile("|".join(f"(?:{p})" for p in _EXTRA_PATTERNS))
 _NOT_A_DATE = re.compile(r"\d+[- ]years?[- ]old|\baged?\b|\bage of\b|\d+(?:st|nd|rd|th)?[- ]anniversary", re.I)
 _FUTURE = re.compile(
@@ -138,6 +150,9 @@ def _candidates(text: str, spacy_dates: Iterable[Mention]) -> list[tuple[int, in
             start += lead.end()
         while end > start and text[end - 1] in " ,.;:'’)":
             end -= 1
+        trailing = re.search(r"\s+(?:and|to|or|until|through)$", text[start:end], re.I)
+        if trailing:  # "between March and" (spaCy stops at the joining word)
+            end = start + trailing.start()
         phrase = text[start:end]
         if not phrase or _NOT_A_DATE.search(phrase) or date_rules.is_not_a_date(phrase):
             continue
@@ -151,8 +166,22 @@ def _candidates(text: str, spacy_dates: Iterable[Mention]) -> list[tuple[int, in
             if end > merged[-1][1]:
                 merged[-1] = (merged[-1][0], end)
             continue
+        # Two dates joined as a range ("between March and May 2021", "from Tuesday to Friday") become one
+        # expression, which split_range cuts again into its two ends with what each needs to resolve.
+        if merged and _RANGE_GAP.fullmatch(text[merged[-1][1] : start]) and (
+            _RANGE_LEAD.search(text[max(0, merged[-1][0] - 9) : merged[-1][0]])
+            or re.match(r"(?:between|from)\s", text[merged[-1][0] :], re.I)
+        ):
+            merged[-1] = (merged[-1][0], end)
+            continue
         merged.append((start, end))
     return merged
+
+
+NARRATIVE_REACH = 1500  # characters back that an earlier year still anchors a month or day without one
+
+_RANGE_GAP = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*", re.I)
+_RANGE_LEAD = re.compile(r"(?:between|from)\s+$", re.I)
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -216,6 +245,8 @@ def resolve(
     if future and anchor_year is not None and published is not None and anchor_year < published.year:
         anchor_year = None  # "Built in 1998, it should be finished in March": March is the next one
 
+    if _VAGUE_RE.fullmatch(expression.strip()) and not re.search(r"same day|spring|summer|autumn|winter", phrase):
+        return None, "vague", "date"
     ruled = (
         date_rules.numeric(phrase)
         or date_rules.named_day(phrase, published, tense)
@@ -467,13 +498,23 @@ def extract_dates(
         tense = date_rules.clause_tense(sentence_text, start - sentence_start)
         paragraph_start = text.rfind("\n", 0, start) + 1
         earlier = [year for position, year in years if paragraph_start <= position < start]
+        if not earlier and tense != "future":
+            # Narrative: a year written in the last paragraphs still sets the time ("In 1942 ... \n\n In
+            # June, ..."), unless it is far back in the text.
+            earlier = [year for position, year in years if start - NARRATIVE_REACH <= position < start]
         parts = split_range(text, start, end)
         range_id = ranges if len(parts) > 1 else None
         ranges += len(parts) > 1
+        range_start: str | None = None
         for part_start, part_end, completed in parts:
             value, granularity, kind = resolve(
                 completed, published, sentence_text, earlier[-1] if earlier else None, previous, tense
             )
+            if range_id is not None and range_start and value and granularity == "day" and len(value) == 10:
+                # A range ends after it starts: "from Tuesday to Friday" is that Tuesday's week.
+                while value < range_start and re.fullmatch(_WEEKDAY, completed.strip().lower()):
+                    value = (dt.date.fromisoformat(value) + dt.timedelta(days=7)).isoformat()
+            range_start = range_start or (value if granularity == "day" else None)
             if kind == "date" and value:
                 previous = (value, granularity)
             results.append(
