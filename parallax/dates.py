@@ -410,7 +410,7 @@ def _previous_or_following(
     phrase: str, published: dt.date | None, previous: tuple[str, str] | None
 ) -> tuple[str | None, str] | None:
     """ "the previous year", "the following month": from the date last mentioned, else from publication."""
-    m = re.fullmatch(r"(?:in |during |over |on )?the (previous|following) (day|month|year)", phrase)
+    m = re.fullmatch(r"(?:in |during |over |on |by )?the (previous|following|next) (day|month|year)", phrase)
     if not m:
         return None
     sign = -1 if m.group(1) == "previous" else 1
@@ -487,6 +487,7 @@ def extract_dates(
     """Every temporal expression in the text, in order, with its resolution."""
     results: list[DatedMention] = []
     ranges = 0
+    previous_at = 0
     years = [(m.start(), int(m.group())) for m in re.finditer(rf"\b{_YEAR}\b", text)]
     previous: tuple[str, str] | None = None
     for start, end in _candidates(text, spacy_dates):
@@ -502,6 +503,17 @@ def extract_dates(
             # Narrative: a year written in the last paragraphs still sets the time ("In 1942 ... \n\n In
             # June, ..."), unless it is far back in the text.
             earlier = [year for position, year in years if start - NARRATIVE_REACH <= position < start]
+        if (
+            not earlier
+            and tense != "future"
+            and previous
+            and previous[0]
+            and previous_at >= start - 3 * NARRATIVE_REACH
+            and (published is None or int(previous[0][:4]) <= published.year - 2)
+        ):
+            # Still narrating a time long before publication ("On 1 July 1916 ... 15 September"); a recent
+            # date last mentioned does not move this year's months (news: "in March ... in December").
+            earlier = [int(previous[0][:4])]
         parts = split_range(text, start, end)
         range_id = ranges if len(parts) > 1 else None
         ranges += len(parts) > 1
@@ -515,8 +527,9 @@ def extract_dates(
                 while value < range_start and re.fullmatch(_WEEKDAY, completed.strip().lower()):
                     value = (dt.date.fromisoformat(value) + dt.timedelta(days=7)).isoformat()
             range_start = range_start or (value if granularity == "day" else None)
-            if kind == "date" and value:
+            if kind == "date" and value and re.match(r"\d{4}", value):
                 previous = (value, granularity)
+                previous_at = part_start
             results.append(
                 DatedMention(part_start, part_end, text[part_start:part_end], value, granularity, kind, index, range_id)
             )
@@ -524,7 +537,7 @@ def extract_dates(
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:\band\b|\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*", re.I)
-_DAY_RANGE = re.compile(rf"^({_DAY})\s*[-–]\s*({_DAY})\s+({_MONTH_CAP}(?:,?\s+{_YEAR})?)$")
+_DAY_RANGE = re.compile(rf"^({_DAY})\s*(?:[-–]|to|and|until|till)\s*({_DAY})\s+({_MONTH_CAP}(?:,?\s+{_YEAR})?)$")
 _MONTH_DAY_RANGE = re.compile(rf"^({_MONTH_CAP})\s+({_DAY})\s*[-–]\s*({_DAY})(,?\s+{_YEAR})?$")
 
 
