@@ -217,6 +217,16 @@ else:
 
 # --- Timeline. ------------------------------------------------------------------------------
 st.subheader("Timeline")
+for doc, analysis in enumerate(view.documents):
+    article = analysis.article
+    if article.published is None:
+        st.info(
+            f"{'AB'[doc]} ({ui.md(article.title or article.id)}) has no publication date, so “last week” or "
+            "“on Monday” cannot be placed on the chart."
+            + (" Set it here:" if article.source in ("upload", "paste") else " Add `published:` to its front matter.")
+        )
+        if article.source in ("upload", "paste"):
+            ui.edit_details(article.id, "timeline_edit")
 points, rest = plotted(view)
 if points:
     st.plotly_chart(

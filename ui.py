@@ -39,6 +39,13 @@ export default function(component) {
   window.__pxSet = component.setTriggerValue;
   if (window.__pxLinked) { return; }
   window.__pxLinked = true;
+  // A sentence picked on the timeline is rendered with .px-focus: bring it into view in its column.
+  const focus = () => document.querySelectorAll('mark.px-focus:not([data-seen])').forEach((mark) => {
+    mark.setAttribute('data-seen', '1');
+    mark.scrollIntoView({block: 'center', behavior: 'smooth'});
+  });
+  new MutationObserver(focus).observe(document.body, {childList: true, subtree: true});
+  focus();
   const clear = () => document.querySelectorAll('mark.px-linked').forEach((e) => e.classList.remove('px-linked'));
   const markOf = (target) => (target && target.closest) ? target.closest('mark.px[data-m]') : null;
   const light = (mark, scroll) => {
@@ -196,3 +203,44 @@ LINKER = st.components.v2.component("parallax_linker", js=LINKER_JS)
 @st.cache_data(max_entries=32, show_spinner=False)
 def matrix_of(chosen: tuple[Article, ...]) -> StoryMatrix:
     return story_matrix([analysis_of(a) for a in chosen], DEFAULT_OPTIONS)
+
+
+def edit_details(article_id: str, key: str) -> None:
+    """A form to set or correct the title, outlet and publication date of a session article.
+
+    Saving replaces the article in this session; its analysis is keyed by the article, so dates
+    re-resolve against the new publication date at once.
+    """
+    import datetime as dt
+
+    from parallax.ingest import IngestError, parse_published
+
+    articles = session_articles()
+    article = articles.get(article_id)
+    if article is None:
+        return
+    with st.form(key=f"{key}_{article_id}", border=False):
+        title_col, outlet_col, date_col, save_col = st.columns([4, 3, 2, 1], vertical_alignment="bottom")
+        title = title_col.text_input("Title", value=article.title, key=f"{key}_title_{article_id}")
+        outlet = outlet_col.text_input("Outlet", value=article.outlet or "", key=f"{key}_outlet_{article_id}")
+        published = date_col.text_input(
+            "Published (YYYY-MM-DD)",
+            value=article.published.isoformat() if article.published else "",
+            key=f"{key}_published_{article_id}",
+            placeholder="unknown",
+        )
+        if save_col.form_submit_button("Save", help="Save the details; dates re-resolve at once"):
+            try:
+                day = parse_published(published.strip(), "Published") if published.strip() else None
+            except IngestError as exc:
+                st.error(f"{md(exc)} Write the date as YYYY-MM-DD, for example 2023-09-18, or leave it empty.")
+                return
+            articles[article_id] = Article(
+                **{
+                    **article.__dict__,
+                    "title": title.strip() or article.title,
+                    "outlet": outlet.strip() or None,
+                    "published": day if isinstance(day, dt.date) else None,
+                }
+            )
+            st.rerun()

@@ -309,8 +309,12 @@ def build(seed: int = 5) -> list[dict]:
                 [{"text": "the third quarter of 2019", "value": "2019-Q3"}],
             ),
             # Past tense: the most recent second quarter that has begun by publication.
-            case("numeric", pub, "Revenue fell in Q2.",
-                 [{"text": "Q2", "value": f"{pub.year if pub.month >= 4 else pub.year - 1:04d}-Q2"}]),
+            case(
+                "numeric",
+                pub,
+                "Revenue fell in Q2.",
+                [{"text": "Q2", "value": f"{pub.year if pub.month >= 4 else pub.year - 1:04d}-Q2"}],
+            ),
             case("numeric", pub, "The factory closed in the 1990s.", [{"text": "the 1990s", "value": "199"}]),
             case(
                 "numeric",

@@ -169,6 +169,7 @@ for article_id, article in list(mine.items()):
         if remove_col.button("Remove", key=f"remove_{article_id}"):
             del mine[article_id]
             st.rerun()
+        ui.edit_details(article_id, "library_edit")
 if not writable:
     st.caption(
         "This deployment cannot write to the corpus: download an article and add it to corpus/ in the repository."

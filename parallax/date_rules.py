@@ -41,7 +41,7 @@ def clause_tense(sentence: str, offset: int) -> str | None:
     """
     before = sentence[:offset]
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
-    clause = before[breaks[-1]:] if breaks else before
+    clause = before[breaks[-1] :] if breaks else before
     cues: list[tuple[int, str]] = [(m.start(), "future") for m in _FUTURE_CUE.finditer(clause)]
     cues += [
         (m.start(), "past")
@@ -99,16 +99,28 @@ def quarter_value(year: int, quarter: int) -> str:
     return f"{year:04d}-Q{quarter}"
 
 
-_ORDINAL_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4,
-              "last": 4}
+_ORDINAL_Q = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 
 
 def quarter(phrase: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str] | None:
     """ "the third quarter of 2019", "Q2", "Q3 2021", "the same quarter a year earlier", "last quarter"."""
     p = phrase.lower()
-    m = re.fullmatch(r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th|final) (?:fiscal )?quarter"
-                     r"(?: of (\d{4}|this year|last year|next year))?", p) or re.fullmatch(
-        r"(?:the )?q([1-4])(?:\s*(?:of\s+)?'?(\d{4}|\d{2}))?", p)
+    m = re.fullmatch(
+        r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th|final) (?:fiscal )?quarter"
+        r"(?: of (\d{4}|this year|last year|next year))?",
+        p,
+    ) or re.fullmatch(r"(?:the )?q([1-4])(?:\s*(?:of\s+)?'?(\d{4}|\d{2}))?", p)
     if m:
         q = _ORDINAL_Q.get(m.group(1)) or int(m.group(1))
         year_text = m.group(2)
@@ -121,7 +133,9 @@ def quarter(phrase: str, published: dt.date | None, tense: str | None) -> tuple[
         else:
             year = _nearest_quarter_year(q, published, tense)
         return quarter_value(year, q), "quarter"
-    same = re.fullmatch(r"(?:in )?the same (?:quarter|period) (?:a year (?:earlier|ago|before)|last year|of last year)", p)
+    same = re.fullmatch(
+        r"(?:in )?the same (?:quarter|period) (?:a year (?:earlier|ago|before)|last year|of last year)", p
+    )
     if same:
         if published is None:
             return None, "quarter"
@@ -146,8 +160,11 @@ def _nearest_quarter_year(q: int, published: dt.date, tense: str | None) -> int:
 def week(phrase: str, published: dt.date | None, previous: tuple[str, str] | None) -> tuple[str | None, str] | None:
     """ "last week", "earlier this week", "next week", "the week before" (the date last mentioned)."""
     p = phrase.lower()
-    m = re.fullmatch(r"(?:(?:earlier|later) )?(?:in )?(last|this|next|the coming|the previous|the following)"
-                     r" (?:week|weekend)", p)
+    m = re.fullmatch(
+        r"(?:(?:earlier|later) )?(?:in )?(last|this|next|the coming|the previous|the following)"
+        r" (?:week|weekend)",
+        p,
+    )
     if m:
         if published is None:
             return None, "week"
@@ -158,10 +175,10 @@ def week(phrase: str, published: dt.date | None, previous: tuple[str, str] | Non
         return week_value(published + dt.timedelta(days=shift or 0)), "week"
     m = re.fullmatch(r"(?:the|that) week (before|after|earlier|later)", p)
     if m:
-        anchor = _anchor_day(previous) or published
-        if anchor is None:
+        start = _anchor_day(previous) or published
+        if start is None:
             return None, "week"
-        return week_value(anchor + dt.timedelta(days=-7 if m.group(1) in ("before", "earlier") else 7)), "week"
+        return week_value(start + dt.timedelta(days=-7 if m.group(1) in ("before", "earlier") else 7)), "week"
     return None
 
 
@@ -198,9 +215,12 @@ def same_time(phrase: str, previous: tuple[str, str] | None) -> tuple[str | None
 def part_of(phrase: str, published: dt.date | None) -> tuple[str | None, str] | None:
     """ "the end of next month", "the start of this year", "later this month", "June of next year"."""
     p = phrase.lower()
-    m = re.fullmatch(r"(?:(?:by|at|until|before|after|from|since) )?(?:the )?(?:(?:very )?(?:end|start|beginning|middle|"
-                     r"close|turn|rest|first half|second half) of |(?:earlier|later) |early |late |mid-?)"
-                     r"(?:the )?(last|this|next|the previous|the current|the coming) (month|year)", p)
+    m = re.fullmatch(
+        r"(?:(?:by|at|until|before|after|from|since) )?(?:the )?(?:(?:very )?(?:end|start|beginning|middle|"
+        r"close|turn|rest|first half|second half) of |(?:earlier|later) |early |late |mid-?)"
+        r"(?:the )?(last|this|next|the previous|the current|the coming) (month|year)",
+        p,
+    )
     if m:
         if published is None:
             return None, m.group(2)
@@ -209,8 +229,9 @@ def part_of(phrase: str, published: dt.date | None) -> tuple[str | None, str] | 
             return f"{published.year + shift:04d}", "year"
         k = published.year * 12 + published.month - 1 + shift
         return f"{k // 12:04d}-{k % 12 + 1:02d}", "month"
-    m = re.fullmatch(r"(?:(?:in|by|until|from) )?(?:early |late |mid-?)?(" + _MONTH_WORD + r") (?:of )?(last|this|next) year",
-                     p)
+    m = re.fullmatch(
+        r"(?:(?:in|by|until|from) )?(?:early |late |mid-?)?(" + _MONTH_WORD + r") (?:of )?(last|this|next) year", p
+    )
     if m:
         if published is None:
             return None, "month"
@@ -244,8 +265,11 @@ _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 def season(phrase: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str] | None:
     """A season's value is its year ("the summer of 2018" -> 2018; "last summer" -> the most recent one)."""
     p = phrase.lower()
-    m = re.fullmatch(r"(?:the )?(?:(last|this|next|this past|early|late) )?(spring|summer|autumn|fall|winter)"
-                     r"(?:,? (?:of )?(\d{4}))?", p)
+    m = re.fullmatch(
+        r"(?:the )?(?:(last|this|next|this past|early|late) )?(spring|summer|autumn|fall|winter)"
+        r"(?:,? (?:of )?(\d{4}))?",
+        p,
+    )
     if not m:
         return None
     if m.group(3):
@@ -264,15 +288,23 @@ def season(phrase: str, published: dt.date | None, tense: str | None) -> tuple[s
 
 
 _NAMED_DAYS = {
-    "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25), "boxing day": (12, 26),
-    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14), "halloween": (10, 31),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
 }
 
 
 def named_day(phrase: str, published: dt.date | None, tense: str | None) -> tuple[str | None, str] | None:
     """Well-known fixed days ("Christmas Day", "New Year's Day 2020"); a year by tense when none is given."""
     p = phrase.lower().replace("’", "'")
-    m = re.fullmatch(r"(?:on )?(?:last |next |this )?(" + "|".join(map(re.escape, _NAMED_DAYS)) + r")(?:,? (\d{4}))?", p)
+    m = re.fullmatch(
+        r"(?:on )?(?:last |next |this )?(" + "|".join(map(re.escape, _NAMED_DAYS)) + r")(?:,? (\d{4}))?", p
+    )
     if not m:
         return None
     month, day = _NAMED_DAYS[m.group(1)]

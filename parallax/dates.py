@@ -168,9 +168,13 @@ def _candidates(text: str, spacy_dates: Iterable[Mention]) -> list[tuple[int, in
             continue
         # Two dates joined as a range ("between March and May 2021", "from Tuesday to Friday") become one
         # expression, which split_range cuts again into its two ends with what each needs to resolve.
-        if merged and _RANGE_GAP.fullmatch(text[merged[-1][1] : start]) and (
-            _RANGE_LEAD.search(text[max(0, merged[-1][0] - 9) : merged[-1][0]])
-            or re.match(r"(?:between|from)\s", text[merged[-1][0] :], re.I)
+        if (
+            merged
+            and _RANGE_GAP.fullmatch(text[merged[-1][1] : start])
+            and (
+                _RANGE_LEAD.search(text[max(0, merged[-1][0] - 9) : merged[-1][0]])
+                or re.match(r"(?:between|from)\s", text[merged[-1][0] :], re.I)
+            )
         ):
             merged[-1] = (merged[-1][0], end)
             continue
@@ -553,15 +557,19 @@ def split_range(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     if day_range:
         first_end = start + day_range.end(1)
         second_start = start + day_range.start(2)
-        return [(start, first_end, f"{day_range.group(1)} {day_range.group(3)}"),
-                (second_start, end, text[second_start:end])]
+        return [
+            (start, first_end, f"{day_range.group(1)} {day_range.group(3)}"),
+            (second_start, end, text[second_start:end]),
+        ]
     month_day = _MONTH_DAY_RANGE.match(phrase)
     if month_day:
         first_end = start + month_day.end(2)
         second_start = start + month_day.start(3)
         year = month_day.group(4) or ""
-        return [(start, first_end, text[start:first_end] + year),
-                (second_start, end, f"{month_day.group(1)} {text[second_start:end]}")]
+        return [
+            (start, first_end, text[start:first_end] + year),
+            (second_start, end, f"{month_day.group(1)} {text[second_start:end]}"),
+        ]
     lead = re.match(r"(?i:between|from)\s+", phrase)
     offset = lead.end() if lead else 0
     joins = [m for m in _RANGE_JOIN.finditer(phrase, offset) if m.start() > offset]
@@ -572,8 +580,10 @@ def split_range(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if not (_is_date_part(left) and _is_date_part(right)):
             continue
         year = re.search(rf"{_YEAR}$", right)
-        completed_left = left if re.search(_YEAR, left) or not year or not re.fullmatch(_MONTH_CAP, left.strip()) else (
-            f"{left} {year.group()}"
+        completed_left = (
+            left
+            if re.search(_YEAR, left) or not year or not re.fullmatch(_MONTH_CAP, left.strip())
+            else (f"{left} {year.group()}")
         )
         return [(start + offset, start + join.start(), completed_left), (start + join.end(), end, right)]
     return [(start, end, phrase)]
@@ -583,6 +593,9 @@ def _is_date_part(part: str) -> bool:
     """A side of a range that is a date on its own: a month, a weekday, a day and month, a year."""
     part = part.strip()
     return bool(
-        re.fullmatch(rf"{_MONTH_CAP}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH_CAP}(?:,?\s+{_YEAR})?|"
-                     rf"{_WEEKDAY_CAP}|{_YEAR}", part)
+        re.fullmatch(
+            rf"{_MONTH_CAP}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH_CAP}(?:,?\s+{_YEAR})?|"
+            rf"{_WEEKDAY_CAP}|{_YEAR}",
+            part,
+        )
     )

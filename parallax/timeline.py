@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import html
+import re
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -29,6 +30,18 @@ class TimelinePoint:
 
 
 def _bounds(value: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a value: a day, an ISO week, a month, a quarter, a year or a decade."""
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if week:
+        monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        return monday, monday + dt.timedelta(days=6)
+    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if quarter:
+        year, q = int(quarter.group(1)), int(quarter.group(2))
+        last = calendar.monthrange(year, 3 * q)[1]
+        return dt.date(year, 3 * q - 2, 1), dt.date(year, 3 * q, last)
+    if re.fullmatch(r"\d{3}", value):  # a decade, as TIMEX2 writes it: "199" is the 1990s
+        return dt.date(int(value) * 10, 1, 1), dt.date(int(value) * 10 + 9, 12, 31)
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 1:
         return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
@@ -51,7 +64,7 @@ def plotted(comparison: Comparison) -> tuple[list[TimelinePoint], list[tuple[int
                 rest.append((doc, mention))
                 continue
             points.append(TimelinePoint(doc, mention, start, end))
-        else:
+        elif mention.granularity != "vague":  # "now", "at the time": temporal, but nothing to place or list
             rest.append((doc, mention))
     return points, rest
 
@@ -63,6 +76,24 @@ def _hover(comparison: Comparison, p: TimelinePoint) -> str:
     text = text if len(text) <= 160 else text[:159] + "…"
     # Plotly renders hover text as HTML: escape the untrusted article text.
     return f"<b>{html.escape(p.mention.text)}</b> → {html.escape(p.mention.value or '')}<br>{html.escape(text)}"
+
+
+def _label(comparison: Comparison, p: TimelinePoint) -> str:
+    """The date and the first words of its sentence after it, for a label on the chart (escaped)."""
+    analysis = comparison.documents[p.doc]
+    sentence = analysis.sentences[p.mention.sentence]
+    words = analysis.article.text[p.mention.end : sentence.end].split()[:4]
+    when = p.start.strftime("%-d %b") if p.start == p.end else p.mention.text
+    return html.escape(f"{when}: {' '.join(words)}…" if words else when)
+
+
+# Tick labels by zoom: never hours, since a day is the finest a news date resolves to.
+TICK_FORMATS = [
+    {"dtickrange": [None, "M1"], "value": "%-d %b %Y"},
+    {"dtickrange": ["M1", "M12"], "value": "%b %Y"},
+    {"dtickrange": ["M12", None], "value": "%Y"},
+]
+LABELLED_POINTS = 12  # above this many points per article, labels would overlap: hover only
 
 
 def timeline_figure(comparison: Comparison) -> go.Figure:
@@ -95,7 +126,11 @@ def timeline_figure(comparison: Comparison) -> go.Figure:
                 go.Scatter(
                     x=[p.start.isoformat() for p in days],
                     y=[short[doc]] * len(days),
-                    mode="markers",
+                    mode="markers+text" if len(days) <= LABELLED_POINTS else "markers",
+                    text=[_label(comparison, p) for p in days],
+                    textposition="top center",
+                    textfont={"size": 11},
+                    cliponaxis=False,
                     marker={"color": COLOURS[doc % 2], "size": 11, "symbol": "diamond"},
                     name=f"{'AB'[doc]}: days",
                     customdata=[f"{doc}:{p.mention.sentence}" for p in days],
@@ -103,11 +138,38 @@ def timeline_figure(comparison: Comparison) -> go.Figure:
                     hoverinfo="text",
                 )
             )
+    # The publication dates, as dashed lines: what "last week" and "on Monday" were counted from.
+    published = [(doc, d.article.published) for doc, d in enumerate(comparison.documents) if d.article.published]
+    for doc, day in published:
+        figure.add_shape(
+            type="line",
+            x0=day.isoformat(),
+            x1=day.isoformat(),
+            yref="paper",
+            y0=0,
+            y1=1,
+            line={"color": COLOURS[doc % 2], "dash": "dash", "width": 1.5},
+        )
+        figure.add_annotation(
+            x=day.isoformat(),
+            yref="paper",
+            y=1.0,
+            yanchor="bottom",
+            showarrow=False,
+            text=f"{'AB'[doc]} published",
+            font={"size": 10, "color": COLOURS[doc % 2]},
+        )
+    days_shown = [p.start for p in points] + [p.end for p in points] + [day for _, day in published]
+    xaxis: dict = {"type": "date", "tickformatstops": TICK_FORMATS}
+    if days_shown:
+        first, last = min(days_shown), max(days_shown)
+        pad = max(dt.timedelta(days=7), (last - first) / 12)  # a single day still shows its neighbourhood
+        xaxis["range"] = [(first - pad).isoformat(), (last + pad).isoformat()]
     figure.update_layout(
-        height=190,
-        margin={"l": 10, "r": 10, "t": 10, "b": 30},
+        height=230,
+        margin={"l": 10, "r": 10, "t": 28, "b": 30},
         showlegend=False,
-        xaxis={"type": "date"},
+        xaxis=xaxis,
         yaxis={"categoryorder": "array", "categoryarray": list(reversed(short))},
         bargap=0.4,
     )

@@ -131,7 +131,11 @@ def test_things_that_are_not_dates_get_no_date(text, phrase):
         ("The ceasefire began on 10 May 2017. The week before, talks failed.", "The week before", "2017-W18"),
         # Merged spans get a value for each date.
         ("The plant will reopen in June of next year.", "June of next year", "2024-06"),
-        ("The rebels took the city on March 3, 2015. Two days later, the army returned.", "Two days later", "2015-03-05"),
+        (
+            "The rebels took the city on March 3, 2015. Two days later, the army returned.",
+            "Two days later",
+            "2015-03-05",
+        ),
         # A month or day without a year in a future context, also after an earlier year.
         ("The bridge is due to open on November 14.", "November 14", "2023-11-14"),
         ("Built in 1998, the stadium should be finished in December.", "December", "2023-12"),
