@@ -20,6 +20,7 @@ from .analyse import analyse
 from .archive import ArchiveError, Progress, source_of
 from .compare import compare, describe
 from .export import comparison_json, matrix_csv, matrix_json
+from .fetch import article_from_url, is_url
 from .ingest import IngestError, parse_published, read_article
 from .matrix import story_matrix
 from .model import Analysis, Article
@@ -52,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="analyse each file on its own",
         description="Analyse each file: sentences, boilerplate, entities, dates.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help=".md (front matter), .txt or .html files")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help=".md (front matter), .txt or .html files, or http(s):// addresses"
+    )
     p.add_argument(
         "--format",
         choices=("json", "jsonl"),
@@ -64,8 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "compare", help="compare two files", description="Compare two files: matches, coverage, entities, dates."
     )
-    p.add_argument("a", metavar="A", help="first article file")
-    p.add_argument("b", metavar="B", help="second article file")
+    p.add_argument("a", metavar="A", help="first article: a file or an http(s):// address")
+    p.add_argument("b", metavar="B", help="second article: a file or an http(s):// address")
     p.add_argument("--format", choices=("json",), default="json", help="output format")
     common(p)
 
@@ -75,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="coverage[i][j] = share of article i's statements found in article j; "
         "reuse[i][j] = share of article i's wording taken from article j; families and likely sources.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="two or more article files")
+    p.add_argument("files", nargs="+", metavar="FILE", help="two or more article files or http(s):// addresses")
     p.add_argument("--format", choices=("json", "csv"), default="json", help="output format")
     p.add_argument(
         "--figure",
@@ -124,7 +127,10 @@ def _published(args: argparse.Namespace) -> dt.date | None:
 def _load(paths: Sequence[str], published: dt.date | None, options: CompareOptions) -> list[Analysis]:
     articles: list[Article] = []
     for name in paths:
-        article = read_article(Path(name), max_chars=options.max_chars)
+        if is_url(name):
+            article = article_from_url(name, source="file", max_chars=options.max_chars)
+        else:
+            article = read_article(Path(name), max_chars=options.max_chars)
         if published is not None:
             article = Article(**{**article.__dict__, "published": published})
         articles.append(article)
