@@ -223,9 +223,9 @@ for doc, analysis in enumerate(view.documents):
         st.info(
             f"{'AB'[doc]} ({ui.md(article.title or article.id)}) has no publication date, so “last week” or "
             "“on Monday” cannot be placed on the chart."
-            + (" Set it here:" if article.source in ("upload", "paste") else " Add `published:` to its front matter.")
+            + (" Set it here:" if article.source in ui.SESSION_SOURCES else " Add `published:` to its front matter.")
         )
-        if article.source in ("upload", "paste"):
+        if article.source in ui.SESSION_SOURCES:
             ui.edit_details(article.id, "timeline_edit")
 points, rest = plotted(view)
 if points:

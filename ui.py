@@ -30,6 +30,7 @@ def corpus_dir() -> Path:
 
 
 DEMO_PAIR = ("wang-yi-russia-rewrite", "wang-yi-russia-original")
+SESSION_SOURCES = ("upload", "paste", "url")  # articles added in the browser, not read from corpus/
 SESSION_KEY = "px_session_articles"  # id -> Article, uploaded or pasted in this session
 
 LINKER_JS = """
@@ -182,7 +183,7 @@ def library() -> dict[str, Article]:
 def label_of(article: Article) -> str:
     title = article.title or article.id
     title = title if len(title) <= 70 else title[:69] + "…"
-    mine = " (this session)" if article.source in ("upload", "paste") else ""
+    mine = " (this session)" if article.source in SESSION_SOURCES else ""
     return f"{title}{mine} — {article.id}"
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
+from parallax.fetch import article_from_url
 from parallax.ingest import (
     IngestError,
     article_from_bytes,
@@ -58,7 +59,47 @@ else:
 
 # --- Add: upload or paste. ----------------------------------------------------------------------
 st.subheader("Add articles for this session")
-upload_tab, paste_tab = st.tabs(["Upload files", "Paste text"])
+url_tab, upload_tab, paste_tab = st.tabs(["From web addresses", "Upload files", "Paste text"])
+
+
+def _fetch_urls() -> None:
+    """Button callback: each address is fetched under the guards of parallax.fetch; a refused or failed
+    address is reported and skipped, and nothing of it is added."""
+    state = st.session_state
+    lines = [line.strip() for line in (state.get("url_list") or "").splitlines() if line.strip()]
+    added, failed = [], []
+    for line in lines[:20]:
+        try:
+            article = article_from_url(line, source="url")
+        except IngestError as exc:
+            failed.append(f"{ui.md(exc)}")
+            continue
+        added.append(ui.add_session_article(article))
+    state.px_url_result = (added, failed, len(lines) > 20)
+    if not failed:
+        state.url_list = ""
+
+
+with url_tab:
+    st.text_area(
+        "Web addresses, one per line (http or https)",
+        key="url_list",
+        height=110,
+        persist_state="session",
+        placeholder="https://www.example.com/news/2023/09/18/story.html",
+        help="The article's main text, title, outlet and date are read from the page. Only public addresses are "
+        "fetched; pages over 5 MB or slower than 30 seconds are refused.",
+    )
+    st.button("Fetch articles", type="primary", on_click=_fetch_urls)
+    fetched = st.session_state.pop("px_url_result", None)
+    if fetched:
+        added, failed, capped = fetched
+        if added:
+            st.success(f"Added {len(added)} article(s): {', '.join(ui.md(a) for a in added)}. Pick them on Compare.")
+        for message in failed:
+            st.error(f"{message} The other addresses were added; fix or remove this one and fetch again.")
+        if capped:
+            st.warning("Only the first 20 addresses were fetched: add the rest in another round.")
 with upload_tab:
     files = st.file_uploader(
         "Text, Markdown (with front matter) or HTML pages",

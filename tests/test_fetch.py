@@ -137,3 +137,20 @@ def test_command_line_takes_addresses_and_refuses_in_one_line(server, monkeypatc
     out, err = io.StringIO(), io.StringIO()
     assert main(["compare", f"{server}/article/a.html", f"{server}/article/b.html"], out, err) == 2
     assert err.getvalue().count("\n") == 1 and "not a public address" in err.getvalue()
+
+
+def test_library_fetches_an_address_into_the_session(server, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    monkeypatch.setenv(ALLOW_PRIVATE, "1")
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120).run()
+    at.switch_page("pages/1_Library.py").run()
+    at.text_area(key="url_list").input(f"{server}/article/wang-yi-moscow.html\n{server}/to-file").run()
+    next(b for b in at.button if b.label == "Fetch articles").click().run()
+    assert not at.exception
+    assert any("Added 1 article" in s.value for s in at.success)
+    assert any("does not follow" in e.value for e in at.error)
+    assert "wang-yi-moscow" in at.session_state["px_session_articles"]
+    assert at.session_state["px_session_articles"]["wang-yi-moscow"].outlet == "Example Wire"
