@@ -26,6 +26,7 @@ from .matrix import story_matrix
 from .model import Analysis, Article
 from .nlp import ModelMissingError
 from .options import CompareOptions, load_options
+from .report import report_html, report_pdf
 
 EXIT_INPUT = 2  # bad input or arguments
 EXIT_INTERNAL = 1
@@ -86,6 +87,18 @@ def build_parser() -> argparse.ArgumentParser:
         default="coverage",
         help="with --format csv: which matrix to write (coverage: statements found; reuse: wording taken)",
     )
+    common(p)
+
+    p = sub.add_parser(
+        "report",
+        help="a report of two articles to send (HTML or PDF)",
+        description="One self-contained file: the verdict, both articles side by side with their marks, what "
+        "changed, the entities and the timeline. Nothing in it fetches anything.",
+    )
+    p.add_argument("a", metavar="A", help="first article: a file or an http(s):// address")
+    p.add_argument("b", metavar="B", help="second article: a file or an http(s):// address")
+    p.add_argument("--format", choices=("html", "pdf"), default="html", help="html (default) or pdf")
+    p.add_argument("--output", "-o", metavar="FILE", type=Path, required=True, help="the file to write")
     common(p)
 
     p = sub.add_parser(
@@ -156,6 +169,18 @@ def run(argv: Sequence[str], out: TextIO) -> None:
         a, b = _load([args.a, args.b], published, options)
         json.dump(comparison_json(compare(a, b, options)), out, ensure_ascii=False, indent=1)
         out.write("\n")
+    elif args.command == "report":
+        a, b = _load([args.a, args.b], published, options)
+        document = report_html(compare(a, b, options))
+        try:
+            data = report_pdf(document) if args.format == "pdf" else document.encode("utf-8")
+        except RuntimeError as exc:
+            raise CliError(str(exc)) from exc
+        try:
+            args.output.write_bytes(data)
+        except OSError as exc:
+            raise CliError(f"cannot write {args.output} ({exc.strerror}). Choose another path.") from exc
+        out.write(f"wrote {args.output} ({len(data):,} bytes)\n")
     elif args.command == "matrix":
         if len(args.files) < 2:
             raise CliError("matrix needs at least two files")
