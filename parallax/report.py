@@ -83,7 +83,7 @@ def _svg_timeline(comparison: Comparison, width: int = 1000) -> str:
     return "".join(parts)
 
 
-def _svg_point(p: TimelinePoint, y: int, x) -> str:  # type: ignore[no-untyped-def]
+def _svg_point(p: TimelinePoint, y: int, x) -> str:
     label = html.escape(f"{p.mention.text} ({p.mention.value})")
     colour = COLOURS[p.doc % 2]
     if p.start == p.end:
@@ -140,5 +140,5 @@ def report_pdf(document: str) -> bytes:
     return HTML(string=document, base_url=None, url_fetcher=_refuse).write_pdf()
 
 
-def _refuse(url: str):  # type: ignore[no-untyped-def]
+def _refuse(url: str):
     raise ValueError(f"the report fetches nothing ({url})")
