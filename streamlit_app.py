@@ -26,7 +26,7 @@ from parallax.render import (
 )
 from parallax.timeline import plotted, timeline_figure
 
-ui.page_setup("Compare")
+ui.page_setup("Compare", sidebar="collapsed")  # the texts need the width; entities are in a panel
 articles = ui.library()
 corpus_warnings = ui.corpus()[1]
 ids = list(articles)
@@ -51,8 +51,8 @@ goto = st.session_state.pop("px_goto", None)  # set by the Library and Story pag
 if goto:
     st.session_state.px_pair = tuple(goto)
 
-st.title("Parallax")
-st.caption("Two reports of one story, side by side: what is shared, what was rewritten, what each one adds.")
+# No title row: on a 1024x768 projector the two texts must start in the upper half of the screen
+# (the browser tab and the sidebar name the app).
 if corpus_warnings:
     st.warning(f"{len(corpus_warnings)} corpus file(s) could not be read and were skipped; the Library page lists why.")
 if not ids:
@@ -71,16 +71,19 @@ def _swap() -> None:
     st.session_state.px_pair = (st.session_state.pick_b, st.session_state.pick_a)
 
 
-picker_a, swap, picker_b = st.columns([10, 1, 10], vertical_alignment="bottom")
+picker_a, swap, picker_b = st.columns([8, 2, 8], vertical_alignment="bottom")
 picker_a.selectbox("Article A", ids, key="pick_a", format_func=lambda i: ui.label_of(articles[i]), on_change=_picked)
-swap.button("⇄", on_click=_swap, help="Swap A and B", width="stretch")
+swap.button("Swap", icon=":material/swap_horiz:", on_click=_swap, help="Swap A and B", width="stretch", key="swap")
 picker_b.selectbox("Article B", ids, key="pick_b", format_func=lambda i: ui.label_of(articles[i]), on_change=_picked)
-show_col, slider_col = st.columns([3, 2])
-show = show_col.radio(
+# The verdict goes here, above the controls; it is written once the comparison exists (a slot keeps the order).
+verdict_slot = st.container()
+show_col, slider_col, changes_col, entities_col = st.columns([2, 2, 3, 3], vertical_alignment="center")
+show = show_col.selectbox(
     "Show",
     ["Everything", "Only what B adds", "Only what A adds"],
-    horizontal=True,
     key="show",
+    label_visibility="collapsed",  # the options say what they do; the label stays for screen readers
+    persist_state="session",  # kept when the editor visits another page and comes back
     help="Dims the passages the other article also carries, so what one article adds stands out.",
 )
 min_score = slider_col.slider(
@@ -90,6 +93,9 @@ min_score = slider_col.slider(
     0.0,
     0.05,
     key="min_score",
+    format="minimum similarity %.2f",
+    label_visibility="collapsed",
+    persist_state="session",
     help="Matches scoring below this are treated as unique to each article.",
 )
 
@@ -102,9 +108,15 @@ for side, chosen in (("a", id_a), ("b", id_b)):
 if dict(st.query_params) != permalink:
     st.query_params.from_dict(permalink)
 if len(permalink) < 2:
-    st.caption(
-        "Articles added in this session are not in the link; save them to the corpus on the Library page to share."
+    # A link cannot carry an article added in this session: say so where the link is, and offer the way out.
+    unsaved = [x for x in (id_a, id_b) if articles[x].source != "corpus"]
+    note_col, action_col = st.columns([4, 1], vertical_alignment="center")
+    note_col.warning(
+        f"The link in the address bar cannot carry {', '.join(ui.md(x) for x in unsaved)} (added in this session): "
+        "whoever opens it would see another pair. Save the article to the corpus first, then share the link."
     )
+    if action_col.button("Save and share", key="save_for_link", help="Open the Library to save this article"):
+        st.switch_page("pages/1_Library.py")
 
 article_a, article_b = articles[id_a], articles[id_b]
 try:
@@ -141,26 +153,6 @@ for analysis in view.documents:
 
 # --- Sidebar: entities of both articles. ------------------------------------------------------
 groups = entity_groups(view)
-with st.sidebar:
-    st.header("Entities")
-    names = [e.name for e in view.entities]
-    chosen_entity = st.selectbox("Highlight an entity", ["(none)", *names], key="entity")
-    flagged = [e for e in view.entities if e.flagged]
-    if flagged:
-        st.warning(
-            "Suspected misspellings across the two articles: "
-            + "; ".join(f"{ui.md(e.name)} / {ui.md(', '.join(e.flagged))}" for e in flagged)
-        )
-    for title, key in (("In both", "both"), ("Only in A", "a"), ("Only in B", "b")):
-        st.subheader(f"{title} ({len(groups[key])})")
-        st.html(render_entity_list(groups[key]))
-
-entity_spans: list[tuple[tuple[int, int], ...]] = [(), ()]
-if chosen_entity != "(none)":
-    entity = next(e for e in view.entities if e.name == chosen_entity)
-    for doc in (0, 1):
-        entity_spans[doc] = tuple((m.start, m.end) for m in entity.mentions if m.doc == doc)
-
 # --- Timeline selection picks a sentence to highlight. -----------------------------------------
 focus: tuple[int, int] | None = None
 selection = st.session_state.get("timeline")
@@ -177,10 +169,30 @@ if selection:
                 focus = (int(doc), int(sentence))
 
 # --- The reading view. -----------------------------------------------------------------------
-st.html(render_verdict(view))
-n_changes = sum(1 for d in view.differences if view.matches[d.match].score >= min_score)
-with st.expander(f"What changed ({n_changes})", expanded=0 < n_changes <= 8):
+with verdict_slot:
+    st.html(render_verdict(view))
+shown_changes = [d for d in view.differences if view.matches[d.match].score >= min_score]
+with changes_col.expander(f"What changed ({len(shown_changes)})", expanded=False):
     st.html(render_differences(view, min_score))
+# Entities in a panel beside what changed: the sidebar stays collapsed, so the texts get the width.
+with entities_col.expander(f"Entities ({len(groups['both'])} both · {len(groups['a'])} A · {len(groups['b'])} B)"):
+    names = [e.name for e in view.entities]
+    chosen_entity = st.selectbox("Highlight an entity", ["(none)", *names], key="entity", persist_state="session")
+    flagged = [e for e in view.entities if e.flagged]
+    if flagged:
+        st.warning(
+            "Suspected misspellings across the two articles: "
+            + "; ".join(f"{ui.md(e.name)} / {ui.md(', '.join(e.flagged))}" for e in flagged)
+        )
+    for title, key in (("In both", "both"), ("Only in A", "a"), ("Only in B", "b")):
+        st.markdown(f"**{title} ({len(groups[key])})**")
+        st.html(render_entity_list(groups[key]))
+entity_spans: list[tuple[tuple[int, int], ...]] = [(), ()]
+if chosen_entity != "(none)":
+    entity = next(e for e in view.entities if e.name == chosen_entity)
+    for doc in (0, 1):
+        entity_spans[doc] = tuple((m.start, m.end) for m in entity.mentions if m.doc == doc)
+
 st.html(render_legend())
 columns = st.columns(2, gap="medium")
 for side, column in enumerate(columns):

@@ -73,7 +73,19 @@ export default function(component) {
   document.addEventListener('focusin', (ev) => { const mark = markOf(ev.target); if (mark) { light(mark, true); } });
   document.addEventListener('keydown', (ev) => {
     const mark = markOf(ev.target);
-    if (mark && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); light(mark, true); }
+    if (mark && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); light(mark, true); return; }
+    // "u": next passage only one article has; "d": next passage with a changed fact. Not while typing.
+    const typing = ev.target && ev.target.closest && ev.target.closest('input, textarea, [contenteditable]');
+    if (typing || ev.ctrlKey || ev.metaKey || ev.altKey || (ev.key !== 'u' && ev.key !== 'd')) { return; }
+    const selector = ev.key === 'u' ? '.px-text mark.px-unique' : '.px-text mark.px:has(.px-changed)';
+    const all = Array.from(document.querySelectorAll(selector));
+    if (!all.length) { return; }
+    const current = document.activeElement;
+    const after = all.find((m) => current && (current.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING));
+    const next = after || all[0];
+    if (!next.hasAttribute('tabindex')) { next.setAttribute('tabindex', '0'); }
+    next.focus();
+    next.scrollIntoView({block: 'center', behavior: 'smooth'});
   });
   document.addEventListener('click', (ev) => {
     const mark = markOf(ev.target);
@@ -103,9 +115,14 @@ def md(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
-def page_setup(title: str) -> None:
+def page_setup(title: str, sidebar: str = "auto") -> None:
     """Page config, the reading-view style, and the sidebar navigation with readable labels."""
-    st.set_page_config(page_title=f"{title} · Parallax", page_icon="◧", layout="wide")
+    st.set_page_config(
+        page_title=f"{title} · Parallax",
+        page_icon="◧",
+        layout="wide",
+        initial_sidebar_state=sidebar,  # type: ignore[arg-type]
+    )
     st.html(STYLE)
     with st.sidebar:
         for path, label, icon in PAGES:
@@ -181,10 +198,13 @@ def library() -> dict[str, Article]:
 
 
 def label_of(article: Article) -> str:
+    """Pickers tell apart articles with the same headline: outlet, date and id, not only a title."""
     title = article.title or article.id
-    title = title if len(title) <= 70 else title[:69] + "…"
+    title = title if len(title) <= 60 else title[:59] + "…"
     mine = " (this session)" if article.source in SESSION_SOURCES else ""
-    return f"{title}{mine} — {article.id}"
+    outlet = article.outlet or "outlet?"
+    date = article.published.isoformat() if article.published else "date?"
+    return f"{title}{mine} · {outlet} · {date} · {article.id}"
 
 
 def short_label(article: Article) -> str:

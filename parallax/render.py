@@ -108,6 +108,8 @@ def render_column(comparison: Comparison, side: int, view: ViewFilter = ViewFilt
             kind = "meta"
         else:
             kind = "unique"
+        if kind in ("verbatim", "paraphrase", "partial", "unique"):
+            attrs.append('tabindex="0"')  # passages are reachable with Tab; focus lights the counterpart
         classes = ["px", f"px-{kind}"]
         if view.only_unique and kind in ("verbatim", "paraphrase", "partial"):
             classes.append("px-dim")
@@ -146,7 +148,8 @@ def render_header(comparison: Comparison, side: int) -> str:
             f'<div class="px-coverage"><b>{share}%</b> of its statements are also in the other{reused}{caveat}</div>'
         )
     return (
-        f'<div class="px-head"><div class="px-title">{html.escape(article.title or article.id)}</div>'
+        f'<div class="px-head"><div class="px-title" title="{html.escape(article.title or article.id, quote=True)}">'
+        f"{html.escape(article.title or article.id)}</div>"
         f'<div class="px-meta">{html.escape(outlet)} · {html.escape(published)} · <code>{html.escape(article.id)}</code></div>'
         f"{cover}</div>"
     )
@@ -274,18 +277,27 @@ STYLE = """
 .px-linked { outline: 3px solid #1f4e96; box-shadow: 0 0 0 3px rgba(31,78,150,0.18); }
 .px-focus { outline: 3px dashed #0b7a75; background-image: linear-gradient(rgba(11,122,117,0.12), rgba(11,122,117,0.12)); }
 .px-changed { text-decoration: underline wavy #b3261e 2px; text-underline-offset: 4px; font-weight: 700; }
-.px-verdict { font-size: 1.12rem; font-weight: 600; padding: 0.45rem 0.7rem; border-left: 5px solid #1f4e96; background: rgba(31,78,150,0.08); margin: 0.2rem 0 0.5rem; }
+.px-apphead { font-size: 0.95rem; color: #555; margin: -0.4rem 0 0.2rem; }
+.px-appname { font-size: 1.35rem; font-weight: 800; color: #1d1d1f; margin-right: 0.5rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 3.2rem; }
+/* On a phone the columns stack: each grows with its text, so no scroll box fights the page's own. */
+.st-key-column_a, .st-key-column_b { padding-top: 0.35rem; }
+@media (max-width: 640px) {
+  .st-key-column_a, .st-key-column_b { height: auto !important; max-height: none !important; overflow: visible !important; }
+}
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
+.px-verdict { font-size: 0.98rem; font-weight: 600; padding: 0.25rem 0.6rem; border-left: 5px solid #1f4e96; background: rgba(31,78,150,0.08); margin: 0.2rem 0 0.5rem; }
 .px-caveat { color: #b3261e; font-weight: 600; }
 .px-diffs table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
 .px-diffs th, .px-diffs td { text-align: left; padding: 0.2rem 0.5rem; border-bottom: 1px solid rgba(128,128,128,0.3); vertical-align: top; }
 .px-diffrow { cursor: pointer; background: transparent; font-weight: 700; color: #b3261e; }
 .px-diffs-none { font-size: 0.9rem; color: #666; }
 mark.px:focus { outline: 3px solid #1f4e96; }
-.px-head { margin-bottom: 0.6rem; }
-.px-title { font-size: 1.25rem; font-weight: 700; line-height: 1.3; }
+.px-head { margin-bottom: 0.1rem; }
+.px-title { font-size: 1.05rem; font-weight: 700; line-height: 1.25; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .px-meta { color: #666; font-size: 0.85rem; }
-.px-coverage { margin-top: 0.2rem; font-size: 0.95rem; }
-.px-legend { display: flex; flex-wrap: wrap; gap: 0.5rem 0.9rem; font-size: 0.85rem; margin: 0.2rem 0 0.6rem; }
+.px-coverage { margin-top: 0; font-size: 0.8rem; line-height: 1.25; }
+.px-legend { display: flex; flex-wrap: wrap; gap: 0.2rem 0.6rem; font-size: 0.78rem; margin: 0; }
 .px-entity-list { font-size: 0.88rem; line-height: 1.5; }
 .px-entity-list .px-flag { color: #b3261e; font-weight: 600; }
 .px-entity-list .px-variants { color: #666; }

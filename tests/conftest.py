@@ -43,3 +43,15 @@ def seed_a(nlp, seed_gold):
 @pytest.fixture(scope="session")
 def seed_b(nlp, seed_gold):
     return analyse(read_article(CORPUS / f"{seed_gold['b']}.md"), nlp=nlp)
+
+
+CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/lib/chromium/chromium") if Path(p).exists()), None)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    }

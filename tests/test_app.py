@@ -34,7 +34,7 @@ def columns(at: AppTest) -> list[str]:
 
 
 def headers(at: AppTest) -> list[str]:
-    return re.findall(r'<div class="px-title">(.*?)</div>', html_of(at))
+    return re.findall(r'<div class="px-title"[^>]*>(.*?)</div>', html_of(at))
 
 
 def test_home_opens_on_the_demo_pair_with_marks_of_several_kinds():
@@ -92,7 +92,7 @@ def test_similarity_slider_and_show_filter_change_the_view():
     kinds = set(re.findall(r'data-kind="(\w+)"', "".join(columns(at))))
     assert "paraphrase" not in kinds and "partial" not in kinds and "unique" in kinds
     at.slider(key="min_score").set_value(0.0).run()
-    at.radio(key="show").set_value("Only what B adds").run()
+    at.selectbox(key="show").set_value("Only what B adds").run()
     a_col, b_col = columns(at)
     assert "px-dim" in b_col and "px-dim" not in a_col
 

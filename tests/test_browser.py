@@ -14,27 +14,18 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import CORPUS, ROOT
 
 pytestmark = pytest.mark.browser
-CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/lib/chromium/chromium") if Path(p).exists()), None)
+from tests.conftest import CHROMIUM  # noqa: E402
+
 if CHROMIUM is None:
     pytest.skip("Debian's chromium is not installed (.ci/run installs it)", allow_module_level=True)
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM,
-        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-    }
 
 
 def _free_port() -> int:
@@ -170,3 +161,45 @@ def test_clicking_a_story_heatmap_cell_opens_that_pair(page, app_url):
     )
     expect(page.locator(".px-text")).to_have_count(2, timeout=60_000)
     assert "a=wang-yi-russia-original" in page.url and "b=wang-yi-russia-rewrite" in page.url
+
+
+def test_projector_screen_shows_the_texts_in_the_upper_half(page, app_url):
+    page.set_viewport_size({"width": 1024, "height": 768})
+    open_app(page, app_url)
+    top = page.evaluate(
+        "Math.min(...[...document.querySelectorAll('.px-text')].map(e => e.getBoundingClientRect().top))"
+    )
+    lefts = page.evaluate("[...document.querySelectorAll('.px-text')].map(e => e.getBoundingClientRect().left)")
+    assert top < 768 / 2, f"the texts start {top:.0f} px down a 768-pixel screen"
+    assert abs(lefts[0] - lefts[1]) > 200  # side by side, not stacked
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1024
+
+
+def test_phone_width_stacks_columns_without_sideways_or_nested_scroll(page, app_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_app(page, app_url)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    boxes = page.evaluate(
+        "[...document.querySelectorAll('.st-key-column_a, .st-key-column_b')]"
+        ".map(e => [e.scrollHeight, e.clientHeight, e.getBoundingClientRect().left])"
+    )
+    assert len(boxes) == 2
+    for scroll_height, client_height, _ in boxes:
+        assert scroll_height <= client_height + 2  # the box grows with its text: no scroll box inside the page
+    assert abs(boxes[0][2] - boxes[1][2]) < 5  # stacked
+
+
+def test_keyboard_reaches_passages_and_lights_the_counterpart(page, app_url):
+    open_app(page, app_url)
+    first = page.locator(".px-text[data-side='a'] mark.px[data-m][tabindex='0']").first
+    first.focus()
+    match_id = first.get_attribute("data-m")
+    counterpart = page.locator(f".px-text[data-side='b'] mark.px[data-m='{match_id}']").first
+    expect(counterpart).to_have_class(re.compile(r"\bpx-linked\b"), timeout=5_000)
+    page.keyboard.press("u")  # next passage only one article has
+    focused = page.evaluate("document.activeElement && document.activeElement.getAttribute('data-kind')")
+    assert focused == "unique"
+    names = page.evaluate(
+        "[...document.querySelectorAll('button')].map(b => (b.innerText || b.getAttribute('aria-label') || '').trim())"
+    )
+    assert all(names), "every button has an accessible name"

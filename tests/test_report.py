@@ -30,16 +30,13 @@ def test_demo_pair_report_matches_golden_file(seed_a, seed_b, update_golden):
     assert "Parallax 0" in document and "2026-01-02" in document
 
 
-def test_hostile_report_is_literal_and_inert_in_chromium_offline(tmp_path, nlp):
+@pytest.mark.browser
+def test_hostile_report_is_literal_and_inert_in_chromium_offline(tmp_path, nlp, page):
     a, b = (analyse(read_article(p), nlp=nlp) for p in HOSTILE[:2])
     document = report_html(compare(a, b), generated=DAY)
     path = tmp_path / "report.html"
     path.write_text(document, encoding="utf-8")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page()
+    if True:  # the page fixture is pytest-playwright's, on Debian's Chromium (tests/conftest.py)
         requests, dialogs = [], []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.route(
@@ -54,7 +51,6 @@ def test_hostile_report_is_literal_and_inert_in_chromium_offline(tmp_path, nlp):
         injected = page.evaluate("document.querySelectorAll('script, iframe, img, object, embed').length")
         pwned = page.evaluate("window.__pwned === undefined")
         text = page.inner_text(".px-columns")
-        browser.close()
     assert dialogs == [] and injected == 0 and pwned
     assert [r for r in requests if not r.startswith("file:")] == []
     assert "<script" in text  # the payload shows as written, literally
