@@ -14,6 +14,7 @@ import streamlit as st
 import ui
 from parallax.align import coverage
 from parallax.analyse import ENGLISH_ONLY_WARNING
+from parallax.export import differences_csv, matches_csv
 from parallax.render import (
     ViewFilter,
     entity_groups,
@@ -24,6 +25,7 @@ from parallax.render import (
     render_legend,
     render_verdict,
 )
+from parallax.report import report_html, report_pdf
 from parallax.timeline import plotted, timeline_figure
 
 ui.page_setup("Compare", sidebar="collapsed")  # the texts need the width; entities are in a panel
@@ -226,6 +228,44 @@ if isinstance(selected, str) and ":" in selected:
         )
 else:
     st.caption("Hover over a highlighted passage to light up its counterpart; click it to pin the pair below.")
+
+# --- Something to send: the report (HTML, PDF) and the tables; each is made only when clicked. ---------
+report_name = f"parallax-{id_a}-vs-{id_b}"
+html_col, pdf_col, matches_col, diffs_col = st.columns(4)
+html_col.download_button(
+    "Download report (HTML)",
+    lambda: report_html(full),
+    file_name=f"{report_name}.html",
+    mime="text/html",
+    key="dl_html",
+    icon=":material/description:",
+    on_click="ignore",
+)
+pdf_col.download_button(
+    "Download report (PDF)",
+    lambda: report_pdf(report_html(full)),
+    file_name=f"{report_name}.pdf",
+    mime="application/pdf",
+    key="dl_pdf",
+    icon=":material/picture_as_pdf:",
+    on_click="ignore",
+)
+matches_col.download_button(
+    "Matches (CSV)",
+    lambda: matches_csv(full),
+    file_name=f"{report_name}-matches.csv",
+    mime="text/csv",
+    key="dl_matches",
+    on_click="ignore",
+)
+diffs_col.download_button(
+    "Differences (CSV)",
+    lambda: differences_csv(full),
+    file_name=f"{report_name}-differences.csv",
+    mime="text/csv",
+    key="dl_diffs",
+    on_click="ignore",
+)
 
 # --- Timeline. ------------------------------------------------------------------------------
 st.subheader("Timeline")

@@ -101,3 +101,41 @@ def matrix_csv(analyses: Sequence[Analysis], matrix: list[list[float]]) -> str:
     for article_id, row in zip(ids, matrix, strict=True):
         writer.writerow([article_id, *(f"{v:.4f}" for v in row)])
     return out.getvalue()
+
+
+def matches_csv(c: Comparison) -> str:
+    """One row per match: kind, scores and both texts (for a spreadsheet)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["match", "kind", "score", "wording", "a_sentences", "b_sentences", "a_text", "b_text"])
+    a, b = c.documents
+    for k, m in enumerate(c.matches):
+        writer.writerow(
+            [
+                k,
+                m.kind,
+                f"{m.score:.4f}",
+                f"{m.wording:.4f}",
+                " ".join(map(str, m.a)),
+                " ".join(map(str, m.b)),
+                _sentences_text(a, m.a),
+                _sentences_text(b, m.b),
+            ]
+        )
+    return out.getvalue()
+
+
+def differences_csv(c: Comparison) -> str:
+    """One row per difference: its match, kind and what each article says."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["match", "kind", "a_says", "b_says", "a_spans", "b_spans"])
+    for d in c.differences:
+        spans = [" ".join(f"{s}-{e}" for s, e in side) for side in (d.a, d.b)]
+        writer.writerow([d.match, d.kind, d.a_text, d.b_text, *spans])
+    return out.getvalue()
+
+
+def _sentences_text(analysis: Analysis, ids: Sequence[int]) -> str:
+    text = analysis.article.text
+    return " ".join(text[analysis.sentences[i].start : analysis.sentences[i].end] for i in ids)

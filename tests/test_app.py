@@ -260,3 +260,9 @@ def test_compare_lists_a_changed_figure_in_what_changed(tmp_path, monkeypatch):
     assert re.search(r'px-diffrow" data-m="\d+"[^>]*>Figure</mark>', text)
     assert "1 fact differs" in text
     assert 'class="px-changed"' in "".join(columns(at))
+
+
+def test_compare_offers_the_report_and_tables_to_download():
+    at = start()
+    labels = {b.label for b in at.get("download_button")}
+    assert {"Download report (HTML)", "Download report (PDF)", "Matches (CSV)", "Differences (CSV)"} <= labels

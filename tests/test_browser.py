@@ -203,3 +203,11 @@ def test_keyboard_reaches_passages_and_lights_the_counterpart(page, app_url):
         "[...document.querySelectorAll('button')].map(b => (b.innerText || b.getAttribute('aria-label') || '').trim())"
     )
     assert all(names), "every button has an accessible name"
+
+
+def test_report_downloads_from_the_app(page, app_url):
+    open_app(page, app_url)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name=re.compile("Download report \\(HTML\\)")).click()
+    document = Path(download.value.path()).read_text(encoding="utf-8")
+    assert document.startswith("<!doctype html>") and "px-verdict" in document and "<script" not in document

@@ -152,3 +152,17 @@ def test_config_size_limit_reaches_ingest(tmp_path):
     config.write_text("[limits]\nmax_chars = 100\n", encoding="utf-8")
     code, out, err = run("analyse", A, "--config", str(config))
     assert code == 2 and out == "" and "over the limit of 100 characters" in err
+
+
+def test_matches_and_differences_csv_hold_every_row(seed_a, seed_b):
+    import csv as csv_module
+
+    from parallax import compare
+    from parallax.export import differences_csv, matches_csv
+
+    result = compare(seed_a, seed_b)
+    rows = list(csv_module.reader(io.StringIO(matches_csv(result))))
+    assert rows[0][:3] == ["match", "kind", "score"] and len(rows) == len(result.matches) + 1
+    assert all(row[6] and row[7] for row in rows[1:])  # both texts
+    rows = list(csv_module.reader(io.StringIO(differences_csv(result))))
+    assert len(rows) == len(result.differences) + 1 and rows[0][1] == "kind"
