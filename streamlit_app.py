@@ -317,3 +317,5 @@ if rest:
         hide_index=True,
         width="stretch",
     )
+
+ui.save_to_browser()  # last: keep added articles in this browser across reloads

@@ -6,6 +6,7 @@ this and :mod:`parallax`, and only render.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from parallax import Analysis, Article, Comparison, analyse, compare, load_corpus
+from parallax import Analysis, Article, Comparison, IngestError, analyse, compare, load_corpus
 from parallax.cache import AnalysisCache, cache_key
 from parallax.matrix import StoryMatrix, story_matrix
 from parallax.model import Match
@@ -128,6 +129,7 @@ def page_setup(title: str, sidebar: str = "auto") -> None:
         for path, label, icon in PAGES:
             st.page_link(path, label=label, icon=icon)
         st.divider()
+    restore_from_browser()
 
 
 @st.cache_resource(show_spinner="Loading the English language model…")
@@ -219,6 +221,76 @@ def filtered(matches: tuple[Match, ...], min_score: float) -> tuple[Match, ...]:
 
 
 LINKER = st.components.v2.component("parallax_linker", js=LINKER_JS)
+
+# The articles added in this browser live in its own localStorage, so a reload or a browser restart does not
+# lose them. Two components: one reads the store once per page load, at the top of every page; one writes it,
+# at the end of the page, once the session holds what was restored. Only article records pass; nothing renders.
+RESTORE_JS = """
+export default function(component) {
+  const { setStateValue } = component;
+  if (window.__pxRestoreSent) { return; }
+  window.__pxRestoreSent = true;
+  let stored = '[]';
+  try { stored = window.localStorage.getItem('parallax.articles.v1') || '[]'; } catch (e) { stored = '[]'; }
+  setStateValue('restored', stored);
+}
+"""
+STORE_JS = """
+export default function(component) {
+  const { data } = component;
+  if (!data || !data.ready) { return; }
+  try { window.localStorage.setItem('parallax.articles.v1', JSON.stringify(data.articles)); } catch (e) { /* full */ }
+}
+"""
+RESTORE = st.components.v2.component("parallax_restore", js=RESTORE_JS)
+STORE = st.components.v2.component("parallax_store", js=STORE_JS)
+STORAGE_NOTE = (
+    "Articles you add are kept in this browser's own storage (localStorage), not on the server, so a reload or a "
+    "browser restart keeps them. Remove deletes an article here and there; clearing this site's data in the "
+    "browser removes them all."
+)
+
+
+def _record(article: Article) -> dict:
+    return {
+        "id": article.id,
+        "text": article.text,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "source": article.source,
+    }
+
+
+def save_to_browser() -> None:
+    """At the end of a page: write this session's articles to the browser's storage (after the restore)."""
+    ready = bool(st.session_state.get("px_restored"))
+    STORE(key="px_store", data={"ready": ready, "articles": [_record(a) for a in session_articles().values()]})
+
+
+def restore_from_browser() -> None:
+    """At the top of a page: bring back the articles this browser kept, once per page load."""
+    from parallax.archive import article_from_record
+
+    result = RESTORE(key="px_restore", on_restored_change=lambda: None)
+    restored = getattr(result, "restored", None)
+    if restored is None or st.session_state.get("px_restored"):
+        return
+    articles = session_articles()
+    try:
+        records = json.loads(restored)
+    except (TypeError, ValueError):
+        records = []
+    for record in records if isinstance(records, list) else []:
+        try:
+            article = article_from_record(record)
+        except (IngestError, ValueError, TypeError):
+            continue  # a damaged record is skipped, never fatal
+        source = record.get("source") if record.get("source") in SESSION_SOURCES else "paste"
+        articles.setdefault(article.id, Article(**{**article.__dict__, "source": source}))
+    st.session_state.px_restored = True
+    st.rerun()
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

@@ -177,10 +177,9 @@ with paste_tab:
 # --- This session's articles. ---------------------------------------------------------------------
 mine = ui.session_articles()
 st.subheader(f"This session's articles ({len(mine)})")
+st.caption(ui.STORAGE_NOTE)
 if not mine:
-    st.caption(
-        "Uploaded and pasted articles appear here and in the Compare pickers; they last for this browser session."
-    )
+    st.caption("Uploaded, pasted and fetched articles appear here and in the Compare pickers.")
 writable = os.access(ui.corpus_dir(), os.W_OK) and not os.environ.get("PARALLAX_READ_ONLY")
 for article_id, article in list(mine.items()):
     with st.container(border=True):
@@ -215,3 +214,5 @@ if not writable:
     st.caption(
         "This deployment cannot write to the corpus: download an article and add it to corpus/ in the repository."
     )
+
+ui.save_to_browser()  # last: keep added articles in this browser across reloads

@@ -179,3 +179,5 @@ choice = st.selectbox(
 if st.button("Open in Compare", type="primary"):
     _, r, c = pairs[choice]
     _open(picked[r].id, picked[c].id)
+
+ui.save_to_browser()  # last: keep added articles in this browser across reloads

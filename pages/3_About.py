@@ -45,3 +45,5 @@ after). "Last week" and decades are listed but not plotted.
 - Libraries: Streamlit, pandas, Plotly, rapidfuzz, spaCy, dateparser, trafilatura (all open source).
 """
 )
+
+ui.save_to_browser()  # last: keep added articles in this browser across reloads

@@ -212,3 +212,24 @@ def test_report_downloads_from_the_app(page, app_url):
         page.get_by_role("button", name=re.compile("Download report \\(HTML\\)")).click()
     document = Path(download.value.path()).read_text(encoding="utf-8")
     assert document.startswith("<!doctype html>") and "px-verdict" in document and "<script" not in document
+
+
+def test_added_articles_survive_a_reload_and_a_new_tab(page, app_url):
+    page.goto(f"{app_url}/Library")
+    expect(page.get_by_role("tab", name="Paste text")).to_be_visible(timeout=90_000)
+    page.wait_for_function("window.__pxRestoreSent === true", timeout=60_000)
+    page.get_by_role("tab", name="Paste text").click()
+    page.get_by_role("textbox", name="Title").last.fill("Kept across reloads")
+    page.get_by_role("textbox", name="Article text").fill(
+        "The council approved the new budget on Monday after a long debate. Officials said spending would rise."
+    )
+    page.get_by_role("button", name="Add pasted article").click()
+    expect(page.get_by_text("Added “Kept across reloads”")).to_be_visible(timeout=60_000)
+    page.wait_for_timeout(1500)  # the storage is written at the end of the rerun
+    stored = page.evaluate("window.localStorage.getItem('parallax.articles.v1') || ''")
+    assert "Kept across reloads" in stored
+    page.reload()
+    expect(page.get_by_text("Kept across reloads").first).to_be_visible(timeout=90_000)
+    other = page.context.new_page()  # a new tab of the same browser: the same storage
+    other.goto(f"{app_url}/Library")
+    expect(other.get_by_text("Kept across reloads").first).to_be_visible(timeout=90_000)
