@@ -27,16 +27,20 @@ corpus_articles, corpus_warnings = ui.corpus()
 for warning in corpus_warnings:
     st.warning(ui.md(warning))
 
-# --- Browse the corpus. -------------------------------------------------------------------------
-st.subheader(f"Corpus ({len(corpus_articles)} articles)")
+# --- Browse the corpus and this browser's own articles. -----------------------------------------------
+st.subheader(f"Corpus ({len(corpus_articles)} articles) and yours ({len(ui.session_articles())})")
 query_col, date_col = st.columns([2, 1])
 query = query_col.text_input("Search title, outlet or text", key="library_query", persist_state="session")
-dates = [a.published for a in corpus_articles.values() if a.published]
+searchable = {**ui.session_articles(), **corpus_articles}  # search covers the articles added here too
+dates = [a.published for a in searchable.values() if a.published]
 date_range = None
 if dates:
-    date_range = date_col.date_input("Published between", value=(min(dates), max(dates)), key="library_dates")
+    # Keyed by its bounds: when an added article widens them, the filter widens too instead of hiding it.
+    date_range = date_col.date_input(
+        "Published between", value=(min(dates), max(dates)), key=f"library_dates_{min(dates)}_{max(dates)}"
+    )
 rows = []
-for article in corpus_articles.values():
+for article in searchable.values():
     haystack = f"{article.title}\n{article.outlet or ''}\n{article.text}".lower()
     if query and query.lower() not in haystack:
         continue
@@ -46,6 +50,7 @@ for article in corpus_articles.values():
     rows.append(
         {
             "id": article.id,
+            "where": "corpus" if article.source == "corpus" else "added here",
             "title": article.title,
             "outlet": article.outlet or "unknown",
             "published": article.published,
@@ -55,7 +60,7 @@ for article in corpus_articles.values():
 if rows:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 else:
-    st.caption("No corpus article matches.")
+    st.caption("No article matches.")
 
 # --- Add: upload or paste. ----------------------------------------------------------------------
 st.subheader("Add articles for this session")

@@ -129,6 +129,16 @@ def test_pasted_article_is_added_and_kept_across_pages():
     assert not at.exception
     assert any("Added" in s.value for s in at.success)
     assert "my-pasted-report" in at.session_state["px_session_articles"]
+    assert at.text_area(key="paste_text").value == ""  # the form clears after a successful add
+    at.text_input(key="library_query").input("my pasted").run()  # search covers added articles too
+    table = at.dataframe[0].value
+    assert list(table["id"]) == ["my-pasted-report"] and list(table["where"]) == ["added here"]
+    # Details of an added article can be corrected; the new date is what the timeline counts from.
+    at.text_input(key="library_edit_outlet_my-pasted-report").input("Daily Example")
+    at.text_input(key="library_edit_published_my-pasted-report").input("2023-09-20")
+    next(b for b in at.button if b.label == "Save").click().run()
+    edited = at.session_state["px_session_articles"]["my-pasted-report"]
+    assert edited.outlet == "Daily Example" and edited.published.isoformat() == "2023-09-20"
     at.switch_page("streamlit_app.py").run()
     assert "my-pasted-report" in at.selectbox(key="pick_a").options or any(
         "my-pasted-report" in o for o in at.selectbox(key="pick_a").options
