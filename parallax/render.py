@@ -266,6 +266,8 @@ STYLE = """
 .px-paraphrase { background: #b3d8f5; border-bottom: 2px solid #2b6cb0; }
 .px-partial { background: #f1f3f5; border-bottom: 2px dotted #6a7f94; }
 .px-unique { background: #ffe08f; border-bottom: 2px solid transparent; }
+/* Marked passages keep dark text on their light backgrounds, so they read the same in a dark theme. */
+.px-verbatim, .px-paraphrase, .px-partial, .px-unique, .px-note, .px-verdict-text { color: #1d1d1f; }
 .px-meta { background: transparent; color: #666; font-style: italic; }
 .px-boilerplate { background: transparent; color: #9a9a9a; text-decoration: line-through; text-decoration-color: #ccc; }
 .px-headline { font-weight: 700; }
@@ -303,7 +305,7 @@ mark.px:focus { outline: 3px solid #1f4e96; }
 .px-entity-list .px-variants { color: #666; }
 .px-badge { display: inline-block; min-width: 3.2em; text-align: center; font-size: 0.68rem; text-transform: uppercase; letter-spacing: 0.03em; border-radius: 3px; padding: 0 3px; color: #fff; background: #777; }
 .px-badge-person { background: #1f4e96; } .px-badge-org { background: #6b3fa0; } .px-badge-place { background: #2e7d4f; } .px-badge-group { background: #a0522d; }
-.px-note { border-left: 4px solid #1f4e96; padding: 0.3rem 0.7rem; background: #f3f6fb; font-size: 0.92rem; white-space: pre-wrap; }
+.px-note { border-left: 4px solid #1f4e96; padding: 0.3rem 0.7rem; background: #f3f6fb; color: #1d1d1f; font-size: 0.92rem; white-space: pre-wrap; }
 </style>
 """
 

@@ -233,3 +233,20 @@ def test_added_articles_survive_a_reload_and_a_new_tab(page, app_url):
     other = page.context.new_page()  # a new tab of the same browser: the same storage
     other.goto(f"{app_url}/Library")
     expect(other.get_by_text("Kept across reloads").first).to_be_visible(timeout=90_000)
+
+
+def test_dark_mode_follows_the_system_and_marks_stay_readable(page, app_url):
+    page.emulate_media(color_scheme="dark")
+    open_app(page, app_url)
+
+    def luminance(css: str) -> float:
+        r, g, b = (int(x) for x in re.findall(r"\d+", css)[:3])
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    background = page.evaluate("getComputedStyle(document.querySelector('[data-testid=\"stApp\"]')).backgroundColor")
+    assert luminance(background) < 60, background  # the app itself went dark
+    for kind in ("paraphrase", "partial", "unique"):
+        mark = page.locator(f".px-text mark[data-kind='{kind}']").first
+        text = mark.evaluate("e => getComputedStyle(e).color")
+        fill = mark.evaluate("e => getComputedStyle(e).backgroundColor")
+        assert luminance(fill) - luminance(text) > 120, (kind, text, fill)  # dark text on a light mark
