@@ -98,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("a", metavar="A", help="first article: a file or an http(s):// address")
     p.add_argument("b", metavar="B", help="second article: a file or an http(s):// address")
     p.add_argument("--format", choices=("html", "pdf"), default="html", help="html (default) or pdf")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="page size for the PDF and for printing")
     p.add_argument("--output", "-o", metavar="FILE", type=Path, required=True, help="the file to write")
     common(p)
 
@@ -171,7 +172,7 @@ def run(argv: Sequence[str], out: TextIO) -> None:
         out.write("\n")
     elif args.command == "report":
         a, b = _load([args.a, args.b], published, options)
-        document = report_html(compare(a, b, options))
+        document = report_html(compare(a, b, options), paper=args.paper)
         try:
             data = report_pdf(document) if args.format == "pdf" else document.encode("utf-8")
         except RuntimeError as exc:

@@ -100,8 +100,15 @@ def _ticks(first: dt.date, last: dt.date) -> list[dt.date]:
     return [first + dt.timedelta(days=k * step) for k in range(7) if first + dt.timedelta(days=k * step) <= last]
 
 
-def report_html(comparison: Comparison, generated: dt.date | None = None) -> str:
-    """The whole report as one HTML document (article text escaped exactly as in the app)."""
+PAPER = {"a4": "A4", "letter": "letter"}
+
+
+def report_html(comparison: Comparison, generated: dt.date | None = None, paper: str | None = None) -> str:
+    """The whole report as one HTML document (article text escaped exactly as in the app).
+
+    ``paper`` ("a4" or "letter") fixes the page size for printing and PDF; without it the printer decides.
+    """
+    page_size = f"<style>@page {{ size: {PAPER[paper]}; }}</style>" if paper in PAPER else ""
     a, b = (d.article for d in comparison.documents)
     title = f"Parallax report: {a.title or a.id} / {b.title or b.id}"
     day = (generated or dt.date.today()).isoformat()
@@ -112,7 +119,7 @@ def report_html(comparison: Comparison, generated: dt.date | None = None) -> str
     )
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title>{STYLE}{REPORT_STYLE}</head><body>"
+        f"<title>{html.escape(title)}</title>{STYLE}{REPORT_STYLE}{page_size}</head><body>"
         f"<h1>{html.escape(title)}</h1>"
         f'<div class="px-report-meta">Made with Parallax {html.escape(__version__)} on {day}. '
         "A: first article, B: second.</div>"

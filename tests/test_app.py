@@ -276,3 +276,25 @@ def test_compare_offers_the_report_and_tables_to_download():
     at = start()
     labels = {b.label for b in at.get("download_button")}
     assert {"Download report (HTML)", "Download report (PDF)", "Matches (CSV)", "Differences (CSV)"} <= labels
+
+
+def test_a_pasted_article_without_a_date_says_so_and_its_date_re_resolves_at_once():
+    at = start()
+    at.switch_page("pages/1_Library.py").run()
+    at.text_input(key="paste_title").input("Undated wire")
+    at.text_area(key="paste_text").input(
+        "Wang Yi arrived in Moscow on Monday for talks with Sergei Lavrov. He will leave on Thursday."
+    )
+    next(b for b in at.button if b.label == "Add pasted article").click().run()
+    at.switch_page("streamlit_app.py").run()
+    at.selectbox(key="pick_b").set_value("undated-wire").run()
+    assert any("has no publication date" in i.value for i in at.info)
+    dates = at.session_state["px_session_articles"]["undated-wire"]
+    assert dates.published is None
+    # Set the date where the timeline asks for it: "Monday" and "Thursday" resolve against it at once.
+    at.text_input(key="timeline_edit_published_undated-wire").input("2023-09-20")
+    next(b for b in at.button if b.label == "Save").click().run()
+    assert not at.exception
+    assert not any("has no publication date" in i.value for i in at.info)
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert "2023-09-18" in spec and "2023-09-21" in spec  # Monday (past) and Thursday (future)

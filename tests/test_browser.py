@@ -250,3 +250,23 @@ def test_dark_mode_follows_the_system_and_marks_stay_readable(page, app_url):
         text = mark.evaluate("e => getComputedStyle(e).color")
         fill = mark.evaluate("e => getComputedStyle(e).backgroundColor")
         assert luminance(fill) - luminance(text) > 120, (kind, text, fill)  # dark text on a light mark
+
+
+def test_a_timeline_click_brings_its_sentence_into_view(page, app_url):
+    open_app(page, app_url)
+    chart = page.locator(".js-plotly-plot").last
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    # The demo pair's dates are months and years: spans, drawn as bars. Click the last one like an editor would.
+    point = chart.locator(".barlayer path").last
+    point.click(force=True)
+    focus = page.locator(".px-text mark.px-focus")
+    expect(focus).to_have_count(1, timeout=60_000)
+    page.wait_for_timeout(1200)  # the smooth scroll
+    inside = focus.evaluate(
+        "e => { const box = e.closest('.st-key-column_a, .st-key-column_b') || document.documentElement;"
+        " const r = e.getBoundingClientRect(), c = box.getBoundingClientRect();"
+        " return r.top >= c.top - 1 && r.bottom <= c.bottom + 1; }"
+    )
+    assert inside, "the focused sentence is visible in its column"
+    assert focus.evaluate("e => getComputedStyle(e).outlineStyle") == "dashed"  # its own style, not the entity's

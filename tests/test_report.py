@@ -78,3 +78,12 @@ def test_report_command_writes_html_and_pdf(tmp_path):
     err = io.StringIO()
     assert main(["report", a, b, "--output", str(tmp_path / "missing" / "r.html")], io.StringIO(), err) == 2
     assert "Choose another path" in err.getvalue()
+
+
+def test_pdf_pages_are_a4_or_letter(seed_a, seed_b):
+    pypdf = pytest.importorskip("pypdf")
+    comparison = compare(seed_a, seed_b)
+    for paper, (width, height) in (("a4", (595, 842)), ("letter", (612, 792))):
+        reader = pypdf.PdfReader(io.BytesIO(report_pdf(report_html(comparison, generated=DAY, paper=paper))))
+        box = reader.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (width, height)
