@@ -194,8 +194,22 @@ def _anchor_day(previous: tuple[str, str] | None) -> dt.date | None:
 def same_time(phrase: str, previous: tuple[str, str] | None) -> tuple[str | None, str] | None:
     """ "the same day", "that morning", "that day", "later that day": the date last mentioned."""
     p = phrase.lower()
-    if re.fullmatch(r"(?:later |earlier )?(?:on )?(?:the same|that) (?:day|morning|afternoon|evening|night)", p):
+    if re.fullmatch(
+        r"(?:later |earlier )?(?:on )?(?:the same|that|that same) (?:day|morning|afternoon|evening|night)", p
+    ):
         return (previous[0], previous[1]) if previous else (None, "day")
+    m = re.fullmatch(
+        r"(?:(?:later|earlier) (?:that|the same)|(?:by |at |until )?the (?:end|start|beginning|middle) of (?:the|that)) (month|year)",
+        p,
+    )
+    if m:
+        unit = m.group(1)
+        if not previous or not previous[0] or len(previous[0]) < (7 if unit == "month" else 4):
+            return None, unit
+        return (previous[0][:7], "month") if unit == "month" else (previous[0][:4], "year")
+    m = re.fullmatch(r"(?:a few |several |some |many )?(days|weeks|months|years) (?:later|after|earlier|before)", p)
+    if m:
+        return None, m.group(1)[:-1]  # "days later": after the last date, by an unknown amount
     if re.fullmatch(r"(?:the same|that) (week|month|year)", p):
         return (previous[0], previous[1]) if previous else (None, p.split()[-1])
     m = re.fullmatch(r"the (day|month|year) (before|after|earlier|later)", p)

@@ -440,6 +440,12 @@ def _previous_or_following(
 def _dateparser_fallback(expression: str, published: dt.date | None, future: bool) -> tuple[str | None, str, str]:
     if published is None and not re.search(_YEAR, expression):
         return None, "unknown", "date"
+    year_range = re.fullmatch(rf"\s*({_YEAR})\s*[-–]\s*(?:\d{{2}}|{_YEAR})\s*", expression)
+    if year_range:  # "1915-17": the range's first year
+        return year_range.group(1), "year", "date"
+    if not re.search(rf"\d|{_MONTH}|{_WEEKDAY}", expression, re.I):
+        # Only words ("the past two centuries", "under a month"): dateparser would guess a day from them.
+        return None, "unknown", "date"
     parser = _date_parser(published, future)
     try:
         data = parser.get_date_data(expression)

@@ -26,6 +26,7 @@ each article, ``[]`` for a side that lacks the item.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -533,11 +534,18 @@ def _sentence_figures(side: _Side, region: Span) -> list[Figure]:
     return figures_in(side.text, sentence[0], sentence[1], dates)
 
 
-def _mention_index(entities: Sequence[Entity], doc: int) -> dict[Span, Entity]:
-    return {(m.start, m.end): e for e in entities for m in e.mentions if m.doc == doc}
+@functools.lru_cache(maxsize=8)
+def _names_by_span(entities: tuple[Entity, ...]) -> tuple[dict[Span, Entity], dict[Span, Entity]]:
+    """Each mention's span to its merged entity, per article (built once per comparison, not per match)."""
+    index: tuple[dict[Span, Entity], dict[Span, Entity]] = ({}, {})
+    for e in entities:
+        for m in e.mentions:
+            if m.doc in (0, 1):
+                index[m.doc][(m.start, m.end)] = e
+    return index
 
 
-def match_differences(k: int, match: Match, a: Analysis, b: Analysis, entities: Sequence[Entity]) -> list[Difference]:
+def match_differences(k: int, match: Match, a: Analysis, b: Analysis, entities: tuple[Entity, ...]) -> list[Difference]:
     """Every difference inside match ``k``. A partial overlap shares part of a statement, and what
     differs there is mostly what it does not share: only its near-copied sentences are read.
 
@@ -546,7 +554,7 @@ def match_differences(k: int, match: Match, a: Analysis, b: Analysis, entities: 
     Attribution, quotations and framing are read over the whole match.
     """
     sa, sb = _side(a, 0, match.a), _side(b, 1, match.b)
-    names = (_mention_index(entities, 0), _mention_index(entities, 1))
+    names = _names_by_span(entities)
     found: list[Difference] = []
     for i, j, similarity in _sentence_pairs(match, a, b):
         pa, pb = _side(a, 0, (i,)), _side(b, 1, (j,))
@@ -573,4 +581,5 @@ def find_differences(
     a: Analysis, b: Analysis, matches: Sequence[Match], entities: Sequence[Entity]
 ) -> tuple[Difference, ...]:
     """The differences of every match, in match order."""
+    entities = tuple(entities)
     return tuple(d for k, match in enumerate(matches) for d in match_differences(k, match, a, b, entities))

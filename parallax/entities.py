@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -162,12 +164,17 @@ def _discover_missed(analyses: Sequence[Analysis], raws: list[_Raw], threshold: 
         if not others:
             continue
         other_names = [name for name, _ in others]
+        other_set = set(other_names)
         other_lower = [name.lower() for name in other_names]
+        starts = [s for s, _ in taken]
+        reach = list(itertools.accumulate((e for _, e in taken), max))  # furthest end of the spans so far
         for match in re.finditer(r"\b[A-Z][a-z]{3,}\b", text):
             word = match.group()
-            if word.lower() in own_names or word.lower() in lower_words or word in other_names:
+            if word.lower() in own_names or word.lower() in lower_words or word in other_set:
                 continue
-            if any(s <= match.start() < e for s, e in taken):
+            # Inside a mention the model found already? (sorted spans: look at the last one starting before)
+            k = bisect.bisect_right(starts, match.start()) - 1
+            if k >= 0 and match.start() < reach[k]:
                 continue
             best = process.extractOne(word.lower(), other_lower, scorer=JaroWinkler.similarity, score_cutoff=threshold)
             if best is None:
