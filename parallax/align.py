@@ -529,17 +529,18 @@ def coverage(
     count almost fully and weak ones (shared facts in independent reports)
     count little.
     """
-    text = analysis.article.text
     weight = {}
     for match in matches:
         for i in match.a if side == "a" else match.b:
             weight[i] = 1.0 if match.kind != "partial" else min(1.0, match.score / options.paraphrase_threshold)
-    total = 0
-    covered = 0.0
-    for sentence in analysis.sentences:
-        if sentence.kind == "boilerplate":
-            continue
-        size = len("".join(text[sentence.start : sentence.end].split()))
-        total += size
-        covered += size * weight.get(sentence.index, 0.0)
+    sizes = sentence_sizes(analysis)
+    total = sum(sizes.values())
+    covered = sum(size * weight.get(index, 0.0) for index, size in sizes.items())
     return round(covered / total, 4) if total else 0.0
+
+
+@per_analysis
+def sentence_sizes(analysis: Analysis) -> dict[int, int]:
+    """Non-space characters of each sentence that is not boilerplate (what coverage and reuse weigh by)."""
+    text = analysis.article.text
+    return {s.index: len("".join(text[s.start : s.end].split())) for s in analysis.sentences if s.kind != "boilerplate"}

@@ -55,17 +55,18 @@ def strong_share(analysis: Analysis, matches: Sequence[Match], side: str, wordin
     """Share of the article's text (non-space characters) in matches whose *wording* is a copy or a
     close paraphrase (word and character score at least ``wording_threshold``): the same statement
     in other words does not count."""
-    text = analysis.article.text
     strong = {i for m in matches if m.wording >= wording_threshold for i in (m.a if side == "a" else m.b)}
-    total = covered = 0
-    for sentence in analysis.sentences:
-        if not sentence.alignable:
-            continue
-        size = len("".join(text[sentence.start : sentence.end].split()))
-        total += size
-        if sentence.index in strong:
-            covered += size
+    sizes = alignable_sizes(analysis)
+    total = sum(sizes.values())
+    covered = sum(size for index, size in sizes.items() if index in strong)
     return covered / total if total else 0.0
+
+
+@per_analysis
+def alignable_sizes(analysis: Analysis) -> dict[int, int]:
+    """Non-space characters of each sentence of the article's own text (bylines, captions left out)."""
+    text = analysis.article.text
+    return {s.index: len("".join(text[s.start : s.end].split())) for s in analysis.sentences if s.alignable}
 
 
 def reuse(a: Analysis, b: Analysis, matches: Sequence[Match], wording_threshold: float = 0.6) -> tuple[float, float]:
