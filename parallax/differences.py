@@ -26,7 +26,6 @@ each article, ``[]`` for a side that lacks the item.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -534,8 +533,7 @@ def _sentence_figures(side: _Side, region: Span) -> list[Figure]:
     return figures_in(side.text, sentence[0], sentence[1], dates)
 
 
-@functools.lru_cache(maxsize=8)
-def _names_by_span(entities: tuple[Entity, ...]) -> tuple[dict[Span, Entity], dict[Span, Entity]]:
+def _names_by_span(entities: Sequence[Entity]) -> tuple[dict[Span, Entity], dict[Span, Entity]]:
     """Each mention's span to its merged entity, per article (built once per comparison, not per match)."""
     index: tuple[dict[Span, Entity], dict[Span, Entity]] = ({}, {})
     for e in entities:
@@ -545,7 +543,14 @@ def _names_by_span(entities: tuple[Entity, ...]) -> tuple[dict[Span, Entity], di
     return index
 
 
-def match_differences(k: int, match: Match, a: Analysis, b: Analysis, entities: tuple[Entity, ...]) -> list[Difference]:
+def match_differences(
+    k: int,
+    match: Match,
+    a: Analysis,
+    b: Analysis,
+    entities: Sequence[Entity],
+    names: tuple[dict[Span, Entity], dict[Span, Entity]] | None = None,
+) -> list[Difference]:
     """Every difference inside match ``k``. A partial overlap shares part of a statement, and what
     differs there is mostly what it does not share: only its near-copied sentences are read.
 
@@ -554,7 +559,7 @@ def match_differences(k: int, match: Match, a: Analysis, b: Analysis, entities: 
     Attribution, quotations and framing are read over the whole match.
     """
     sa, sb = _side(a, 0, match.a), _side(b, 1, match.b)
-    names = _names_by_span(entities)
+    names = names if names is not None else _names_by_span(entities)
     found: list[Difference] = []
     for i, j, similarity in _sentence_pairs(match, a, b):
         pa, pb = _side(a, 0, (i,)), _side(b, 1, (j,))
@@ -581,5 +586,5 @@ def find_differences(
     a: Analysis, b: Analysis, matches: Sequence[Match], entities: Sequence[Entity]
 ) -> tuple[Difference, ...]:
     """The differences of every match, in match order."""
-    entities = tuple(entities)
-    return tuple(d for k, match in enumerate(matches) for d in match_differences(k, match, a, b, entities))
+    names = _names_by_span(entities)  # once per comparison, not per match
+    return tuple(d for k, match in enumerate(matches) for d in match_differences(k, match, a, b, entities, names))
