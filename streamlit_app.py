@@ -231,41 +231,22 @@ else:
 
 # --- Something to send: the report (HTML, PDF) and the tables; each is made only when clicked. ---------
 report_name = f"parallax-{id_a}-vs-{id_b}"
-html_col, pdf_col, matches_col, diffs_col = st.columns(4)
-html_col.download_button(
-    "Download report (HTML)",
-    lambda: report_html(full),
-    file_name=f"{report_name}.html",
-    mime="text/html",
-    key="dl_html",
-    icon=":material/description:",
-    on_click="ignore",
+DOWNLOADS = (  # label, what makes it, file suffix, type, icon
+    ("Download report (HTML)", lambda: report_html(full), ".html", "text/html", ":material/description:"),
+    (
+        "Download report (PDF)",
+        lambda: report_pdf(report_html(full)),
+        ".pdf",
+        "application/pdf",
+        ":material/picture_as_pdf:",
+    ),
+    ("Matches (CSV)", lambda: matches_csv(full), "-matches.csv", "text/csv", None),
+    ("Differences (CSV)", lambda: differences_csv(full), "-differences.csv", "text/csv", None),
 )
-pdf_col.download_button(
-    "Download report (PDF)",
-    lambda: report_pdf(report_html(full)),
-    file_name=f"{report_name}.pdf",
-    mime="application/pdf",
-    key="dl_pdf",
-    icon=":material/picture_as_pdf:",
-    on_click="ignore",
-)
-matches_col.download_button(
-    "Matches (CSV)",
-    lambda: matches_csv(full),
-    file_name=f"{report_name}-matches.csv",
-    mime="text/csv",
-    key="dl_matches",
-    on_click="ignore",
-)
-diffs_col.download_button(
-    "Differences (CSV)",
-    lambda: differences_csv(full),
-    file_name=f"{report_name}-differences.csv",
-    mime="text/csv",
-    key="dl_diffs",
-    on_click="ignore",
-)
+for column, (label, make, suffix, mime, icon) in zip(st.columns(len(DOWNLOADS)), DOWNLOADS, strict=True):
+    column.download_button(
+        label, make, file_name=f"{report_name}{suffix}", mime=mime, key=f"dl{suffix}", icon=icon, on_click="ignore"
+    )
 
 # --- Timeline. ------------------------------------------------------------------------------
 st.subheader("Timeline")
