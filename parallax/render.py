@@ -287,8 +287,8 @@ STYLE = """
 @media (max-width: 640px) {
   .st-key-column_a, .st-key-column_b { height: auto !important; max-height: none !important; overflow: visible !important; }
 }
-[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
-.px-verdict { font-size: 0.98rem; font-weight: 600; padding: 0.25rem 0.6rem; border-left: 5px solid #1f4e96; background: rgba(31,78,150,0.08); margin: 0.2rem 0 0.5rem; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.4rem; }
+.px-verdict { font-size: 0.98rem; font-weight: 600; padding: 0.25rem 0.6rem; border-left: 5px solid #1f4e96; background: rgba(31,78,150,0.08); margin: 0; }
 .px-caveat { color: #b3261e; font-weight: 600; }
 .px-diffs table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
 .px-diffs th, .px-diffs td { text-align: left; padding: 0.2rem 0.5rem; border-bottom: 1px solid rgba(128,128,128,0.3); vertical-align: top; }

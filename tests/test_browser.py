@@ -167,6 +167,7 @@ def test_clicking_a_story_heatmap_cell_opens_that_pair(page, app_url):
 def test_projector_screen_shows_the_texts_in_the_upper_half(page, app_url):
     page.set_viewport_size({"width": 1024, "height": 768})
     open_app(page, app_url)
+    page.wait_for_timeout(1500)  # the rerun after restoring stored articles, and web fonts
     top = page.evaluate(
         "Math.min(...[...document.querySelectorAll('.px-text')].map(e => e.getBoundingClientRect().top))"
     )
@@ -218,7 +219,11 @@ def test_added_articles_survive_a_reload_and_a_new_tab(page, app_url):
     page.goto(f"{app_url}/Library")
     expect(page.get_by_role("tab", name="Paste text")).to_be_visible(timeout=90_000)
     page.wait_for_function("window.__pxRestoreSent === true", timeout=60_000)
+    # Restoring from the browser's storage reruns the page once: let it settle before using the form.
+    page.wait_for_timeout(1500)
+    expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(timeout=60_000)
     page.get_by_role("tab", name="Paste text").click()
+    expect(page.get_by_role("textbox", name="Article text")).to_be_visible(timeout=30_000)
     page.get_by_role("textbox", name="Title").last.fill("Kept across reloads")
     page.get_by_role("textbox", name="Article text").fill(
         "The council approved the new budget on Monday after a long debate. Officials said spending would rise."
@@ -229,10 +234,10 @@ def test_added_articles_survive_a_reload_and_a_new_tab(page, app_url):
     stored = page.evaluate("window.localStorage.getItem('parallax.articles.v1') || ''")
     assert "Kept across reloads" in stored
     page.reload()
-    expect(page.get_by_text("Kept across reloads").first).to_be_visible(timeout=90_000)
+    expect(page.locator("b", has_text="Kept across reloads").first).to_be_visible(timeout=90_000)
     other = page.context.new_page()  # a new tab of the same browser: the same storage
     other.goto(f"{app_url}/Library")
-    expect(other.get_by_text("Kept across reloads").first).to_be_visible(timeout=90_000)
+    expect(other.locator("b", has_text="Kept across reloads").first).to_be_visible(timeout=90_000)
 
 
 def test_dark_mode_follows_the_system_and_marks_stay_readable(page, app_url):
