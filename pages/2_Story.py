@@ -11,7 +11,7 @@ import streamlit as st
 import ui
 from parallax.families import origin_order
 
-ui.page_setup("Story")
+ui.page_setup("Story", sidebar="collapsed")  # the matrix needs the width
 st.title("Story")
 st.caption(
     "For several reports of one story: which ones share wording (families: an original with its copies and "
@@ -90,15 +90,18 @@ order += [i for i in range(len(picked)) if i not in order]
 labels = [html.escape(f"{n + 1}. {ui.short_label(picked[i])}") for n, i in enumerate(order)]
 row_px = max(22, min(40, 900 // max(1, len(order))))  # 25 articles still fit a 1024-pixel screen
 z = [[matrix[r][c] for c in order] for r in order]
+# Rows carry the full label (number, outlet, date, id); columns only the number, so 25 fit across.
+numbers = [str(n + 1) for n in range(len(order))]
 figure = go.Figure(
     go.Heatmap(
         z=z,
-        x=labels,
+        x=numbers,
         y=labels,
         zmin=0,
         zmax=1,
         colorscale="Blues",
-        hovertemplate=f"%{{y}} {verb} %{{x}}: %{{z:.0%}}<extra></extra>",
+        customdata=[labels for _ in order],
+        hovertemplate=f"%{{y}} {verb} %{{customdata}}: %{{z:.0%}}<extra></extra>",
         text=[[f"{v:.0%}" for v in row] for row in z],
         texttemplate="%{text}" if len(order) <= 15 else "",
     )
@@ -107,12 +110,13 @@ figure = go.Figure(
 cells = [(r, c) for r in range(len(order)) for c in range(len(order)) if r != c]
 figure.add_trace(
     go.Scatter(
-        x=[labels[c] for _, c in cells],
+        x=[numbers[c] for _, c in cells],
         y=[labels[r] for r, _ in cells],
         mode="markers",
-        marker={"size": row_px - 6, "opacity": 0.01, "color": "#000"},
+        marker={"size": row_px - 8, "opacity": 0.01, "color": "#000", "symbol": "square"},
         customdata=[f"{order[r]}:{order[c]}" for r, c in cells],
-        hovertemplate=f"%{{y}} {verb} %{{x}}: click to compare<extra></extra>",
+        text=[labels[c] for _, c in cells],
+        hovertemplate=f"%{{y}} {verb} %{{text}}: click to compare<extra></extra>",
         showlegend=False,
     )
 )
@@ -120,7 +124,7 @@ figure.update_layout(
     height=260 + row_px * len(order),
     margin={"l": 10, "r": 10, "t": 10, "b": 10},
     yaxis={"autorange": "reversed"},
-    xaxis={"tickangle": -40, "tickfont": {"size": 10}},
+    xaxis={"tickfont": {"size": 11}, "side": "top"},
     clickmode="event+select",
     dragmode=False,
 )

@@ -151,7 +151,7 @@ def test_clicking_a_story_heatmap_cell_opens_that_pair(page, app_url):
     expect(page.locator(".js-plotly-plot .heatmaplayer")).to_be_attached(timeout=90_000)
     page.wait_for_timeout(1000)
     # Rows and columns are ordered by family: read the order from the chart's own labels (they end in the id).
-    labels = page.evaluate("document.querySelector('.js-plotly-plot').data[0].x")
+    labels = page.evaluate("document.querySelector('.js-plotly-plot').data[0].y")  # rows: full labels
     ids = [label.rsplit(" · ", 1)[-1] for label in labels]
     row, col = ids.index("wang-yi-russia-original"), ids.index("wang-yi-russia-rewrite")
     page.locator(".js-plotly-plot .nsewdrag").first.scroll_into_view_if_needed()  # families come first now
