@@ -216,12 +216,7 @@ if isinstance(selected, str) and ":" in selected:
     side_name, match_id = selected.split(":", 1)
     if match_id.isdigit() and int(match_id) < len(view.matches):
         match = view.matches[int(match_id)]
-        texts = []
-        for doc, ids_ in ((0, match.a), (1, match.b)):
-            analysis = view.documents[doc]
-            texts.append(
-                " ".join(analysis.article.text[analysis.sentences[i].start : analysis.sentences[i].end] for i in ids_)
-            )
+        texts = [view.documents[0].sentences_text(match.a), view.documents[1].sentences_text(match.b)]
         st.html(
             f'<div class="px-note"><b>Selected: {html.escape(match.kind)} match, score {match.score:.2f}</b>\n'
             f"<b>A:</b> {html.escape(texts[0])}\n<b>B:</b> {html.escape(texts[1])}</div>"

@@ -52,8 +52,9 @@ st.subheader(f"Families ({len(story.families)})")
 if not story.families:
     st.info("No two of these articles share wording: they read as independent reports.")
 in_family = {i for family in story.families for i in family}
-for number, family in enumerate(story.families, start=1):
-    order = origin_order(family, story.reuse, [a.published for a in picked])
+# Each family in order of origin, once: the list below and the matrix's row order both use it.
+family_orders = [origin_order(family, story.reuse, [a.published for a in picked]) for family in story.families]
+for number, order in enumerate(family_orders, start=1):
     original = order[0]
     lines = [
         f"**{number}. Original:** {ui.md(ui.short_label(picked[original]))} — {ui.md(picked[original].title or '')}"
@@ -84,7 +85,7 @@ figure_name = (
 )
 matrix = story.reuse if figure_name.startswith("Reuse") else story.coverage
 verb = "takes wording from" if figure_name.startswith("Reuse") else "has its statements in"
-order = [i for family in story.families for i in origin_order(family, story.reuse, [a.published for a in picked])]
+order = [i for family_order in family_orders for i in family_order]
 order += [i for i in range(len(picked)) if i not in order]
 # Plotly reads a few HTML tags in labels: escaped, an outlet named "<b>" shows as written.
 labels = [html.escape(f"{n + 1}. {ui.short_label(picked[i])}") for n, i in enumerate(order)]

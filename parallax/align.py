@@ -534,13 +534,15 @@ def coverage(
         for i in match.a if side == "a" else match.b:
             weight[i] = 1.0 if match.kind != "partial" else min(1.0, match.score / options.paraphrase_threshold)
     sizes = sentence_sizes(analysis)
-    total = sum(sizes.values())
-    covered = sum(size * weight.get(index, 0.0) for index, size in sizes.items())
+    counted = [s.index for s in analysis.sentences if s.kind != "boilerplate"]
+    total = sum(sizes[i] for i in counted)
+    covered = sum(sizes[i] * weight.get(i, 0.0) for i in counted)
     return round(covered / total, 4) if total else 0.0
 
 
 @per_analysis
-def sentence_sizes(analysis: Analysis) -> dict[int, int]:
-    """Non-space characters of each sentence that is not boilerplate (what coverage and reuse weigh by)."""
+def sentence_sizes(analysis: Analysis) -> tuple[int, ...]:
+    """Non-space characters of every sentence, by index: what coverage and reuse weigh sentences by,
+    computed once per article however many pairs it is in."""
     text = analysis.article.text
-    return {s.index: len("".join(text[s.start : s.end].split())) for s in analysis.sentences if s.kind != "boilerplate"}
+    return tuple(len("".join(text[s.start : s.end].split())) for s in analysis.sentences)

@@ -61,7 +61,8 @@ def clause_tense(sentence: str, offset: int) -> str | None:
 
 # --- not dates -----------------------------------------------------------------------------------
 NOT_A_DATE = re.compile(
-    r"^(?:a |an )?\w+[- ](?:year|month|week|day|hour)s?[- ]old$"  # ages: "a 34-year-old"
+    r"\d+[- ]years?[- ]old|\baged?\b|\bage of\b|\d+(?:st|nd|rd|th)?[- ]anniversary"  # ages, anniversaries
+    r"|^(?:a |an )?\w+[- ](?:year|month|week|day|hour)s?[- ]old$"  # ages: "a 34-year-old"
     r"|^(?:a |an |the )?\w+-(?:year|month|week|day|hour|decade|century)s?$"  # adjectives: "four-year", "ten-year"
     r"|\b(?:straight|consecutive|running|successive)\b"  # counts: "five straight weeks"
     r"|^(?:annual|annually|quarterly|monthly|weekly|daily|yearly|biannual|biennial)$"  # frequencies

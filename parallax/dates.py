@@ -122,7 +122,6 @@ _EXTRA_PATTERNS = [
 ]
 
 _EXTRA_RE = re.compile("|".join(f"(?:{p})" for p in _EXTRA_PATTERNS))
-_NOT_A_DATE = re.compile(r"\d+[- ]years?[- ]old|\baged?\b|\bage of\b|\d+(?:st|nd|rd|th)?[- ]anniversary", re.I)
 _FUTURE = re.compile(
     r"\b(will|'ll|shall|next|upcoming|coming|scheduled|expected to|plans? to|planning|due to|set to|"
     r"is to|are to|would|later this|ahead of)\b",
@@ -154,7 +153,7 @@ def _candidates(text: str, spacy_dates: Iterable[Mention]) -> list[tuple[int, in
         if trailing:  # "between March and" (spaCy stops at the joining word)
             end = start + trailing.start()
         phrase = text[start:end]
-        if not phrase or _NOT_A_DATE.search(phrase) or date_rules.is_not_a_date(phrase):
+        if not phrase or date_rules.is_not_a_date(phrase):
             continue
         if not re.search(r"\d|[a-z]", phrase, re.I):
             continue

@@ -157,10 +157,6 @@ def _attributions(text: str, start: int, end: int) -> list[tuple[Span, str]]:
     return found
 
 
-def _spans(matches: Iterable[re.Match[str]], offset: int) -> tuple[Span, ...]:
-    return tuple((offset + m.start(), offset + m.end()) for m in matches)
-
-
 # --- quotations ----------------------------------------------------------------------------------
 _QUOTE = re.compile(r"[\"“”„«]([^\"“”„«»]{3,400})[\"”“»]")
 

@@ -118,8 +118,8 @@ def matches_csv(c: Comparison) -> str:
                 f"{m.wording:.4f}",
                 " ".join(map(str, m.a)),
                 " ".join(map(str, m.b)),
-                _sentences_text(a, m.a),
-                _sentences_text(b, m.b),
+                a.sentences_text(m.a),
+                b.sentences_text(m.b),
             ]
         )
     return out.getvalue()
@@ -134,8 +134,3 @@ def differences_csv(c: Comparison) -> str:
         spans = [" ".join(f"{s}-{e}" for s, e in side) for side in (d.a, d.b)]
         writer.writerow([d.match, d.kind, d.a_text, d.b_text, *spans])
     return out.getvalue()
-
-
-def _sentences_text(analysis: Analysis, ids: Sequence[int]) -> str:
-    text = analysis.article.text
-    return " ".join(text[analysis.sentences[i].start : analysis.sentences[i].end] for i in ids)

@@ -70,7 +70,3 @@ def sources(
             if earlier:
                 found[i] = max(earlier, key=lambda j: (reuse[i][j], -order.index(j)))
     return found
-
-
-def original_of(family: Sequence[int], reuse: Sequence[Sequence[float]], published: Sequence[dt.date | None]) -> int:
-    return origin_order(family, reuse, published)[0]

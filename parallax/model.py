@@ -8,6 +8,7 @@ being able to change it under another reader's feet.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
@@ -103,6 +104,10 @@ class Analysis:
     english: bool = True
     pipeline: str = ""
     warnings: tuple[str, ...] = ()
+
+    def sentences_text(self, ids: Iterable[int]) -> str:
+        """The text of the given sentences, joined by a space (one side of a match)."""
+        return " ".join(self.article.text[self.sentences[i].start : self.sentences[i].end] for i in ids)
 
     def sentence_at(self, offset: int) -> int | None:
         """Index of the sentence containing character ``offset``, if any."""

@@ -47,9 +47,7 @@ def _snippet(text: str, limit: int = 220) -> str:
 
 
 def _counterpart(comparison: Comparison, match: Match, side: int) -> str:
-    other = comparison.documents[1 - side]
-    ids = match.b if side == 0 else match.a
-    return " ".join(other.article.text[other.sentences[i].start : other.sentences[i].end] for i in ids)
+    return comparison.documents[1 - side].sentences_text(match.b if side == 0 else match.a)
 
 
 def _paint(text: str, start: int, end: int, layers: Iterable[tuple[str, tuple[Span, ...]]]) -> str:

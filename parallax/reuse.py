@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .align import sentence_sizes
 from .memo import per_analysis
 from .model import Analysis, Match
 
@@ -56,17 +57,11 @@ def strong_share(analysis: Analysis, matches: Sequence[Match], side: str, wordin
     close paraphrase (word and character score at least ``wording_threshold``): the same statement
     in other words does not count."""
     strong = {i for m in matches if m.wording >= wording_threshold for i in (m.a if side == "a" else m.b)}
-    sizes = alignable_sizes(analysis)
-    total = sum(sizes.values())
-    covered = sum(size for index, size in sizes.items() if index in strong)
+    sizes = sentence_sizes(analysis)
+    own = [s.index for s in analysis.sentences if s.alignable]  # bylines, captions, boilerplate left out
+    total = sum(sizes[i] for i in own)
+    covered = sum(sizes[i] for i in own if i in strong)
     return covered / total if total else 0.0
-
-
-@per_analysis
-def alignable_sizes(analysis: Analysis) -> dict[int, int]:
-    """Non-space characters of each sentence of the article's own text (bylines, captions left out)."""
-    text = analysis.article.text
-    return {s.index: len("".join(text[s.start : s.end].split())) for s in analysis.sentences if s.alignable}
 
 
 def reuse(a: Analysis, b: Analysis, matches: Sequence[Match], wording_threshold: float = 0.6) -> tuple[float, float]:
