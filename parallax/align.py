@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .lexicon import DEMONYMS
+from .gaps import RUNNING_TEXT, attach, gap_links, story_cohesion
 from .memo import per_analysis
 from .model import Analysis, Match, Sentence, Span, Word
 from .options import DEFAULT_OPTIONS, CompareOptions
@@ -117,19 +118,23 @@ class ArticleFeatures:
     numbers: tuple[frozenset[str], ...]
     texts: tuple[str, ...]
     vectors: np.ndarray  # unit sentence vectors, one row per alignable sentence
+    cohesion: float  # share of sentences tied to another by a word or a name (parallax.gaps)
 
 
 @per_analysis
 def features_of(analysis: Analysis) -> ArticleFeatures:
     sentences = tuple(s for s in analysis.sentences if s.alignable)
     text = analysis.article.text
+    content = tuple(tuple(w.key for w in s.words if w.content) for s in sentences)
+    entities = tuple(entity_keys(analysis, sentences, {}))
     return ArticleFeatures(
         sentences,
-        tuple(tuple(w.key for w in s.words if w.content) for s in sentences),
-        tuple(entity_keys(analysis, sentences, {})),
+        content,
+        entities,
         tuple(number_keys(sentences)),
         tuple(normalise_for_characters(text[s.start : s.end]) for s in sentences),
         sentence_vectors([text[s.start : s.end] for s in sentences]),
+        story_cohesion([frozenset(c) | e for c, e in zip(content, entities, strict=True)]),
     )
 
 
@@ -459,10 +464,18 @@ def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -
         pair.character >= pair.character.max(axis=0, keepdims=True)
     )
     fa, fb = features_of(a), features_of(b)
-    for rows, cols in group_links(links, pair.combined, options.group_support, copies):
-        rows_sorted, cols_sorted = sorted(rows), sorted(cols)
-        a_ids = tuple(pair.a_index[r] for r in rows_sorted)
-        b_ids = tuple(pair.b_index[c] for c in cols_sorted)
+    groups = group_links(links, pair.combined, options.group_support, copies)
+    core_links = {(i, j) for _, i, j in links} | {(int(i), int(j)) for i, j in zip(*np.nonzero(copies), strict=True)}
+    if options.gap_floor < 1.0 and (fa.cohesion + fb.cohesion) / 2 >= RUNNING_TEXT:
+        groups = attach(groups, gap_links(core_links, pair.raw, copies, options.gap_floor))
+    for rows, cols in groups:
+        # Score and kind come from the pairs that linked on their own: a sentence joined only
+        # by its place in the story neither makes a copy a paraphrase nor the reverse.
+        core = [(r, c) for r in rows for c in cols if (r, c) in core_links]
+        rows_sorted = sorted({r for r, _ in core} or rows)
+        cols_sorted = sorted({c for _, c in core} or cols)
+        a_ids = tuple(pair.a_index[r] for r in sorted(rows))
+        b_ids = tuple(pair.b_index[c] for c in sorted(cols))
         words_a = [w for i in a_ids for w in a.sentences[i].words]
         words_b = [w for j in b_ids for w in b.sentences[j].words]
         char = (
