@@ -107,14 +107,17 @@ def reuse_auc(pairs: list[GoldPair], options: CompareOptions = DEFAULT_OPTIONS, 
     derived, independent = [], []
     for pair in pairs:
         derived.append(larger_reuse(pair.a, pair.b, options))
-        independent += [larger_reuse(pair.a, pair.independent, options), larger_reuse(pair.b, pair.independent, options)]
+        independent += [larger_reuse(x, pair.independent, options) for x in (pair.a, pair.b)]
         if verbose:
-            print(f"   {pair.name}: reuse rewrite {derived[-1]:.2f}, independent {independent[-2]:.2f} / {independent[-1]:.2f}")
+            print(
+                f"   {pair.name}: reuse rewrite {derived[-1]:.2f}, "
+                f"independent {independent[-2]:.2f}/{independent[-1]:.2f}"
+            )
     wins = sum(1.0 if d > i else 0.5 if d == i else 0.0 for d in derived for i in independent)
     return wins / (len(derived) * len(independent))
 
 
-def main(verbose: bool = False, options: CompareOptions = DEFAULT_OPTIONS, pairs=None) -> float:
+def main(verbose: bool = False, options: CompareOptions = DEFAULT_OPTIONS, pairs=None) -> dict[str, float]:
     pairs = pairs if pairs is not None else load_pairs()
     f1s = []
     for pair in pairs:
@@ -129,7 +132,7 @@ def main(verbose: bool = False, options: CompareOptions = DEFAULT_OPTIONS, pairs
     print(f"rewrite pairs: mean F1={mean:.3f} over {len(f1s)} pairs")
     auc = reuse_auc(pairs, options, verbose)
     print(f"reuse, rewrites against independent reports of the same events: AUC={auc:.3f}")
-    return mean
+    return {"mean_f1": mean, "reuse_auc": auc}
 
 
 if __name__ == "__main__":

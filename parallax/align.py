@@ -30,8 +30,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
-from .lexicon import DEMONYMS
 from .gaps import RUNNING_TEXT, attach, gap_links, story_cohesion
+from .lexicon import DEMONYMS
 from .memo import per_analysis
 from .model import Analysis, Match, Sentence, Span, Word
 from .options import DEFAULT_OPTIONS, CompareOptions

@@ -5,8 +5,8 @@ sentence so far that its own score is weak ("Its shares rose 6%" against
 "Investors cheered the move, sending the stock up 6%"). A sentence left
 unlinked between linked neighbours most likely comes from the stretch of the
 other article between their counterparts. There, and only there, a weak
-score of its own is enough to link it: it must still be the best candidate
-in that stretch and not clearly belong elsewhere.
+score of its own is enough to link it, provided its best counterpart
+anywhere lies in that stretch: order breaks no ties against better evidence.
 
 Two independent reports rarely keep each other's order, so their unlinked
 sentences seldom sit between anchors that agree; and a sentence that shares
@@ -61,7 +61,7 @@ def _anchored_candidates(i: int, linked: dict[int, set[int]], n_rows: int, n_col
 
 
 def _fill_rows(
-    links: Iterable[tuple[int, int]], raw: np.ndarray, locked_cols: set[int], floor: float, share_of_best: float
+    links: Iterable[tuple[int, int]], raw: np.ndarray, locked_cols: set[int], floor: float
 ) -> set[tuple[int, int]]:
     linked: dict[int, set[int]] = defaultdict(set)
     for i, j in links:
@@ -75,7 +75,8 @@ def _fill_rows(
         if not candidates:
             continue
         j = max(candidates, key=lambda c: raw[i, c])
-        if raw[i, j] >= floor and raw[i, j] >= share_of_best * raw[i].max():
+        # Order breaks no ties against better evidence: the stretch must hold the sentence's best.
+        if raw[i, j] >= floor and raw[i, j] >= raw[i].max():
             found.add((i, j))
     return found
 
@@ -85,18 +86,18 @@ def gap_links(
     raw: np.ndarray,
     copies: np.ndarray,
     floor: float,
-    share_of_best: float = 0.8,
 ) -> set[tuple[int, int]]:
     """Extra ``(row, col)`` links for unlinked sentences on either side that sit between
-    linked neighbours and score at least ``floor`` with the best sentence of the stretch
-    their neighbours' counterparts mark out. Verbatim copies (``copies``) stay one-to-one."""
+    linked neighbours, when their best counterpart anywhere lies in the stretch their
+    neighbours' counterparts mark out and scores at least ``floor``. Verbatim copies
+    (``copies``) stay one-to-one."""
     pairs = list(links)
     if raw.size == 0 or not pairs:
         return set()
     copied_rows = set(np.flatnonzero(copies.any(axis=1)).tolist()) if copies.size else set()
     copied_cols = set(np.flatnonzero(copies.any(axis=0)).tolist()) if copies.size else set()
-    from_a = _fill_rows(pairs, raw, copied_cols, floor, share_of_best)
-    from_b = _fill_rows([(j, i) for i, j in pairs], raw.T, copied_rows, floor, share_of_best)
+    from_a = _fill_rows(pairs, raw, copied_cols, floor)
+    from_b = _fill_rows([(j, i) for i, j in pairs], raw.T, copied_rows, floor)
     return from_a | {(i, j) for j, i in from_b}
 
 

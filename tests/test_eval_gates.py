@@ -35,6 +35,12 @@ def test_seed_alignment_gate():
     assert _load("seed_alignment").main(verbose=False) >= 0.92
 
 
+def test_rewrite_pairs_gate(nlp):
+    figures = _load("rewrite_pairs").main()
+    assert figures["mean_f1"] >= 0.89  # six written rewrites, sentence links
+    assert figures["reuse_auc"] >= 0.94  # rewrites against independent reports of the same events
+
+
 STS = SHARED / "datasets/sts_headlines/headlines_scored.tsv"
 
 
