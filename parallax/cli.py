@@ -20,13 +20,11 @@ from .analyse import analyse
 from .archive import ArchiveError, Progress, source_of
 from .compare import compare, describe
 from .export import comparison_json, matrix_csv, matrix_json
-from .fetch import article_from_url, is_url
 from .ingest import IngestError, parse_published, read_article
 from .matrix import story_matrix
 from .model import Analysis, Article
 from .nlp import ModelMissingError
 from .options import CompareOptions, load_options
-from .report import report_html, report_pdf
 
 EXIT_INPUT = 2  # bad input or arguments
 EXIT_INTERNAL = 1
@@ -139,6 +137,8 @@ def _published(args: argparse.Namespace) -> dt.date | None:
 
 
 def _load(paths: Sequence[str], published: dt.date | None, options: CompareOptions) -> list[Analysis]:
+    from .fetch import article_from_url, is_url  # deferred: the network stack is only for addresses
+
     articles: list[Article] = []
     for name in paths:
         if is_url(name):
@@ -171,6 +171,8 @@ def run(argv: Sequence[str], out: TextIO) -> None:
         json.dump(comparison_json(compare(a, b, options)), out, ensure_ascii=False, indent=1)
         out.write("\n")
     elif args.command == "report":
+        from .report import report_html, report_pdf  # deferred: reports are one command of several
+
         a, b = _load([args.a, args.b], published, options)
         document = report_html(compare(a, b, options), paper=args.paper)
         try:

@@ -406,6 +406,23 @@ def resolve(
     season = re.fullmatch(rf"(spring|summer|autumn|fall|winter)(?:,? (?:of )?({_YEAR}))?", core)
     if season:
         return (season.group(2) if season.group(2) else None), "season", "date"
+    that_year = re.fullmatch(rf"({_MONTH}) (?:of )?(?:that|the same) year", core)
+    if that_year:  # "August of that year": the year last mentioned
+        last_year = int(previous[0][:4]) if previous and previous[0] else anchor_year
+        month_number = MONTHS.get(that_year.group(1).rstrip("."))
+        return (_fmt("month", last_year, month_number) if last_year and month_number else None), "month", "date"
+    # spaCy sometimes runs a date into the words after it ("June 4 Rome", "9 September 1914 the
+    # Septemberprogramm"): the date at the head of the phrase is the date meant.
+    head = re.match(
+        rf"(?:({_MONTH})\s+({_DAY})|({_DAY})\s+(?:of\s+)?({_MONTH}))(?:,?\s+({_YEAR}))?"
+        r"(?=\s+[^\d\s]|\s*[-–—,;:\"(]\s*[^\d\s])",
+        core,
+    )
+    if head:
+        return resolve(head.group(0), published, sentence, anchor_year, previous, tense)
+    span_of_year = re.fullmatch(rf"(?:the )?(?:first|last|final|early|late|opening|closing)\b.*\bof ({_YEAR})", core)
+    if span_of_year:  # "the first ten months of 1915": within that year
+        return span_of_year.group(1), "year", "date"
     return _dateparser_fallback(expression, published, future)
 
 

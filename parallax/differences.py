@@ -26,15 +26,57 @@ each article, ``[]`` for a side that lacks the item.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .figures import Figure, figure_differences, figures_in
+from .memo import per_analysis
 from .model import Analysis, DatedMention, Difference, Entity, Match, Span
+
+T = TypeVar("T")
+# Longest date or name span looked back for when finding those that overlap a region.
+_LONGEST_SPAN = 300
+
+
+@dataclass(frozen=True)
+class _Sorted(Generic[T]):
+    """Items with spans, sorted by start: those inside or overlapping a range without scanning them all
+    (a long article has thousands of names and dates; a match looks at a sentence or two)."""
+
+    starts: tuple[int, ...]
+    items: tuple[tuple[Span, T], ...]
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[Span, T]]) -> _Sorted[T]:
+        ordered = tuple(sorted(pairs, key=lambda p: p[0]))
+        return cls(tuple(span[0] for span, _ in ordered), ordered)
+
+    def inside(self, ranges: Iterable[Span]) -> list[tuple[Span, T]]:
+        found = []
+        for start, end in ranges:
+            lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+            found += [(span, item) for span, item in self.items[lo:hi] if span[1] <= end]
+        return found
+
+    def overlapping(self, region: Span) -> list[tuple[Span, T]]:
+        if region[0] >= region[1]:
+            return []
+        lo = bisect.bisect_left(self.starts, region[0] - _LONGEST_SPAN)
+        hi = bisect.bisect_left(self.starts, region[1])
+        return [(span, item) for span, item in self.items[lo:hi] if span[0] < region[1] and region[0] < span[1]]
+
+
+@per_analysis
+def _dates_of(analysis: Analysis) -> _Sorted[DatedMention]:
+    """The article's dates (durations are figures, not dates), sorted for range lookups."""
+    return _Sorted.of(((d.start, d.end), d) for d in analysis.dates if d.kind == "date")
+
 
 # --- attribution and framing ---------------------------------------------------------------------
 SAY_VERBS = (
@@ -204,23 +246,23 @@ _ENTITY_KIND = {
 }
 
 
-def _entity_differences(k: int, sa: _Side, sb: _Side, entities: Sequence[Entity]) -> list[Difference]:
+def _entity_differences(
+    k: int, sa: _Side, sb: _Side, names: tuple[_Sorted[Entity], _Sorted[Entity]]
+) -> list[Difference]:
     out = []
     # People apart; places and organisations together, since the model types the same name either way
     # ("Trujillo" as a place in one text, an organisation in the other).
     by_family: dict[str, tuple[dict[str, list[Span]], dict[str, list[Span]]]] = {}
     kind_of: dict[str, str] = {}
-    for entity in entities:
-        kind = _ENTITY_KIND.get(entity.label)
-        if kind is None:
-            continue
-        kind_of[entity.name] = kind
-        family = "person" if kind == "person" else "place-or-organisation"
-        for mention in entity.mentions:
-            side = sa if mention.doc == sa.doc else sb
-            if _within((mention.start, mention.end), side.ranges):
-                sides = by_family.setdefault(family, ({}, {}))
-                sides[0 if side is sa else 1].setdefault(entity.name, []).append((mention.start, mention.end))
+    for side_number, side in enumerate((sa, sb)):
+        for span, entity in names[side_number].inside(side.ranges):
+            kind = _ENTITY_KIND.get(entity.label)
+            if kind is None:
+                continue
+            kind_of[entity.name] = kind
+            family = "person" if kind == "person" else "place-or-organisation"
+            sides = by_family.setdefault(family, ({}, {}))
+            sides[side_number].setdefault(entity.name, []).append(span)
     for _, (names_a, names_b) in sorted(by_family.items()):
         only_a = {n: s for n, s in names_a.items() if n not in names_b}
         only_b = {n: s for n, s in names_b.items() if n not in names_a}
@@ -237,7 +279,7 @@ def _entity_differences(k: int, sa: _Side, sb: _Side, entities: Sequence[Entity]
 
 def _date_differences(k: int, sa: _Side, sb: _Side) -> list[Difference]:
     def dated(side: _Side) -> list[DatedMention]:
-        return [d for d in side.analysis.dates if d.kind == "date" and _within((d.start, d.end), side.ranges)]
+        return [d for _, d in _dates_of(side.analysis).inside(side.ranges)]
 
     da, db = dated(sa), dated(sb)
     out = []
@@ -273,7 +315,7 @@ def _agree_coarser(dates: Sequence[DatedMention], others: Sequence[DatedMention]
 
 def _figure_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
     def figures(side: _Side) -> list[Figure]:
-        dates = [(d.start, d.end) for d in side.analysis.dates if d.kind == "date"]  # durations are figures
+        dates = [span for span, _ in _dates_of(side.analysis).inside(side.ranges)]  # durations are figures
         return [f for s, e in side.ranges for f in figures_in(side.text, s, e, dates)]
 
     out = []
@@ -477,11 +519,11 @@ def _overlaps(span: Span, region: Span) -> bool:
 
 
 def _region_difference(
-    k: int, region_a: Span, region_b: Span, sa: _Side, sb: _Side, names: tuple[dict[Span, Entity], dict[Span, Entity]]
+    k: int, region_a: Span, region_b: Span, sa: _Side, sb: _Side, names: tuple[_Sorted[Entity], _Sorted[Entity]]
 ) -> Difference | None:
     """What a run of changed words changed: a date, a figure or a name (or only wording: None)."""
-    dates_a = [d for d in sa.analysis.dates if d.kind == "date" and _overlaps((d.start, d.end), region_a)]
-    dates_b = [d for d in sb.analysis.dates if d.kind == "date" and _overlaps((d.start, d.end), region_b)]
+    dates_a = [d for _, d in _dates_of(sa.analysis).overlapping(region_a)]
+    dates_b = [d for _, d in _dates_of(sb.analysis).overlapping(region_b)]
     if dates_a and dates_b:
         if {_date_key(d) for d in dates_a} == {_date_key(d) for d in dates_b}:
             return None  # "on Monday" / "on 18 September": the same day
@@ -497,8 +539,8 @@ def _region_difference(
         spans_a = tuple(f.span for group, _ in changed for f in group)
         spans_b = tuple(f.span for _, group in changed for f in group)
         return Difference(k, "figure", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
-    named_a = [(span, e) for span, e in names[0].items() if _overlaps(span, region_a)]
-    named_b = [(span, e) for span, e in names[1].items() if _overlaps(span, region_b)]
+    named_a = names[0].overlapping(region_a)
+    named_b = names[1].overlapping(region_b)
     if named_a or named_b:
         if {e.name for _, e in named_a} == {e.name for _, e in named_b}:
             return None  # a spelling the entity stage joins ("Putin" / "President Putin")
@@ -525,18 +567,18 @@ def _capitalised(text: str, region: Span) -> list[Span]:
 
 def _sentence_figures(side: _Side, region: Span) -> list[Figure]:
     sentence = next(((s, e) for s, e in side.ranges if s <= region[0] <= e), side.ranges[0])
-    dates = [(d.start, d.end) for d in side.analysis.dates if d.kind == "date"]
+    dates = [span for span, _ in _dates_of(side.analysis).inside([sentence])]
     return figures_in(side.text, sentence[0], sentence[1], dates)
 
 
-def _names_by_span(entities: Sequence[Entity]) -> tuple[dict[Span, Entity], dict[Span, Entity]]:
-    """Each mention's span to its merged entity, per article (built once per comparison, not per match)."""
-    index: tuple[dict[Span, Entity], dict[Span, Entity]] = ({}, {})
+def _names_by_span(entities: Sequence[Entity]) -> tuple[_Sorted[Entity], _Sorted[Entity]]:
+    """Each mention's span with its merged entity, per article, sorted (built once per comparison)."""
+    mentions: tuple[list[tuple[Span, Entity]], list[tuple[Span, Entity]]] = ([], [])
     for e in entities:
         for m in e.mentions:
             if m.doc in (0, 1):
-                index[m.doc][(m.start, m.end)] = e
-    return index
+                mentions[m.doc].append(((m.start, m.end), e))
+    return _Sorted.of(mentions[0]), _Sorted.of(mentions[1])
 
 
 def match_differences(
@@ -545,7 +587,7 @@ def match_differences(
     a: Analysis,
     b: Analysis,
     entities: Sequence[Entity],
-    names: tuple[dict[Span, Entity], dict[Span, Entity]] | None = None,
+    names: tuple[_Sorted[Entity], _Sorted[Entity]] | None = None,
 ) -> list[Difference]:
     """Every difference inside match ``k``. A partial overlap shares part of a statement, and what
     differs there is mostly what it does not share: only its near-copied sentences are read.
@@ -568,7 +610,7 @@ def match_differences(
             found += [
                 *_figure_diffs(k, pa, pb),
                 *_date_differences(k, pa, pb),
-                *_entity_differences(k, pa, pb, entities),
+                *_entity_differences(k, pa, pb, names),
             ]
     if match.kind != "partial":
         found += [*_attribution_diffs(k, sa, sb), *_quotation_diffs(k, sa, sb), *_framing_diffs(k, sa, sb)]

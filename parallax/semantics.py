@@ -68,13 +68,16 @@ def sentence_vectors(texts: Sequence[str]) -> np.ndarray:
     if not texts:
         return out
     encoded = tokenizer.encode_batch(list(texts), add_special_tokens=False)  # type: ignore[attr-defined]
-    for row, enc in enumerate(encoded):
-        ids = np.clip(np.asarray(enc.ids, dtype=np.int64), 0, embedding.shape[0] - 1)
-        if ids.size:
-            vector = embedding[ids].mean(axis=0)
-            norm = float(np.linalg.norm(vector))
-            if norm > 0:
-                out[row] = vector / norm
+    lengths = np.array([len(enc.ids) for enc in encoded], dtype=np.int64)
+    rows = np.flatnonzero(lengths)
+    if not rows.size:
+        return out
+    ids = np.clip(np.concatenate([np.asarray(encoded[r].ids, dtype=np.int64) for r in rows]), 0, len(embedding) - 1)
+    # One gather and one segmented sum for all sentences: a Python loop per sentence cost more.
+    starts = np.concatenate(([0], np.cumsum(lengths[rows])[:-1]))
+    sums = np.add.reduceat(embedding[ids], starts, axis=0)
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    out[rows] = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
     return out
 
 

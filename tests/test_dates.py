@@ -5,6 +5,7 @@ import pytest
 from parallax import analyse
 from parallax.dates import resolve
 from parallax.ingest import article_from_text
+from tests.conftest import ROOT
 
 PUBLISHED = dt.date(2023, 9, 18)  # a Monday
 
@@ -33,6 +34,36 @@ PUBLISHED = dt.date(2023, 9, 18)  # a Monday
 )
 def test_resolution_against_publication_date(expression, sentence, expected):
     assert resolve(expression, PUBLISHED, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "expression, previous, expected",
+    [
+        # The model sometimes runs a date into the words after it: the head of the phrase is the date.
+        ("June 4 Rome", None, ("2023-06-04", "day", "date")),
+        ("9 September 1914 the Septemberprogramm", None, ("1914-09-09", "day", "date")),
+        ('11 November 1918-"the eleventh hour', None, ("1918-11-11", "day", "date")),
+        ("August of that year", ("1914-03", "month"), ("1914-08", "month", "date")),
+        ("the first ten months of 1915", None, ("1915", "year", "date")),
+    ],
+)
+def test_phrases_resolved_without_dateparser(expression, previous, expected):
+    assert resolve(expression, PUBLISHED, previous=previous) == expected
+
+
+def test_common_news_text_never_loads_dateparser(seed_a, seed_b):
+    """dateparser is a slow import and only a fallback: the seed's dates need none of it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from parallax import analyse; from parallax.ingest import read_article;"
+        "[analyse(read_article(Path(p))) for p in sys.argv[1:]]; print('dateparser' in sys.modules)"
+    )
+    files = [str(ROOT / "corpus" / f"wang-yi-russia-{n}.md") for n in ("original", "rewrite")]
+    out = subprocess.run([sys.executable, "-c", code, *files], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"
+    assert {d.value for d in seed_a.dates} >= {"2023-03", "2022-12"}  # and the dates are still there
 
 
 def test_unknown_publication_date_resolves_only_absolute_dates():
