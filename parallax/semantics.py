@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -40,10 +41,32 @@ def package_dir() -> Path:
     return Path(spec.origin).parent
 
 
+_SAFETENSORS_DTYPES = {"F16": np.float16, "F32": np.float32, "F64": np.float64}
+
+
+def read_safetensors(path: Path) -> dict[str, np.ndarray]:
+    """The tensors of a .safetensors file: an 8-byte header length, a JSON header, the raw data.
+
+    Read with numpy directly: importing the safetensors package costs more than reading the file.
+    """
+    raw = path.read_bytes()
+    size = int.from_bytes(raw[:8], "little")
+    header = json.loads(raw[8 : 8 + size])
+    tensors = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        dtype = _SAFETENSORS_DTYPES.get(info["dtype"])
+        if dtype is None:
+            raise SemanticModelMissing(f"{path} holds {info['dtype']} tensors: reinstall wordllama==0.4.0.post1")
+        start, end = info["data_offsets"]
+        tensors[name] = np.frombuffer(raw[8 + size + start : 8 + size + end], dtype=dtype).reshape(info["shape"])
+    return tensors
+
+
 @functools.lru_cache(maxsize=1)
 def load_model() -> tuple[np.ndarray, object]:
     """The embedding matrix (float32) and tokenizer, read from the installed wheel only."""
-    from safetensors.numpy import load_file
     from tokenizers import Tokenizer
 
     root = package_dir()
@@ -53,7 +76,7 @@ def load_model() -> tuple[np.ndarray, object]:
             raise SemanticModelMissing(
                 f"{path} is missing from the wordllama package: reinstall wordllama==0.4.0.post1"
             )
-    tensors = load_file(str(weights))
+    tensors = read_safetensors(weights)
     embedding = np.ascontiguousarray(tensors["embedding.weight"], dtype=np.float32)
     tokenizer = Tokenizer.from_file(str(tokenizer_file))
     tokenizer.no_truncation()

@@ -45,6 +45,11 @@ def test_resolution_against_publication_date(expression, sentence, expected):
         ('11 November 1918-"the eleventh hour', None, ("1918-11-11", "day", "date")),
         ("August of that year", ("1914-03", "month"), ("1914-08", "month", "date")),
         ("the first ten months of 1915", None, ("1915", "year", "date")),
+        ("Saturday, June 24, 1950", None, ("1950-06-24", "day", "date")),
+        ("the years 1955-1957", None, ("1955", "year", "date")),
+        ("the 13th to the 19th of October 1950", None, ("1950-10-13", "day", "date")),
+        ("the Spring Offensive of 1918", None, ("1918", "year", "date")),
+        ("May 1918 offensive", None, ("1918-05", "month", "date")),
     ],
 )
 def test_phrases_resolved_without_dateparser(expression, previous, expected):

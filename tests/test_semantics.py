@@ -69,3 +69,15 @@ def test_no_socket_module_use_in_the_loader():
         source = handle.read()
     assert "hf_hub" not in source and "WordLlama.load" not in source and "requests" not in source
     assert socket  # the module is real; the subprocess test above is the proof
+
+
+def test_own_safetensors_reader_matches_the_reference_library():
+    from safetensors.numpy import load_file
+
+    from parallax.semantics import WEIGHTS, package_dir, read_safetensors
+
+    path = package_dir() / WEIGHTS
+    ours, reference = read_safetensors(path), load_file(str(path))
+    assert ours.keys() == reference.keys()
+    for name in ours:
+        assert ours[name].dtype == reference[name].dtype and np.array_equal(ours[name], reference[name])
