@@ -330,5 +330,6 @@ def _entity(group: list[_Raw], misspelled: set[str]) -> Entity:
     if misspelled and not flagged:
         flagged = sorted(s for s in misspelled if s != name)
     variants = [s for s in surfaces if s != name and s not in flagged]
-    mentions = sorted({EntityMention(r.doc, r.start, r.end) for r in group}, key=lambda m: (m.doc, m.start))
+    # Deduplicated as plain tuples: hashing thousands of dataclass instances costs more.
+    mentions = [EntityMention(doc, start, end) for doc, start, end in sorted({(r.doc, r.start, r.end) for r in group})]
     return Entity(name, label, tuple(variants), tuple(flagged), tuple(mentions))

@@ -91,16 +91,14 @@ def sentence_vectors(texts: Sequence[str]) -> np.ndarray:
     if not texts:
         return out
     encoded = tokenizer.encode_batch(list(texts), add_special_tokens=False)  # type: ignore[attr-defined]
-    lengths = np.array([len(enc.ids) for enc in encoded], dtype=np.int64)
-    rows = np.flatnonzero(lengths)
-    if not rows.size:
-        return out
-    ids = np.clip(np.concatenate([np.asarray(encoded[r].ids, dtype=np.int64) for r in rows]), 0, len(embedding) - 1)
-    # One gather and one segmented sum for all sentences: a Python loop per sentence cost more.
-    starts = np.concatenate(([0], np.cumsum(lengths[rows])[:-1]))
-    sums = np.add.reduceat(embedding[ids], starts, axis=0)
-    norms = np.linalg.norm(sums, axis=1, keepdims=True)
-    out[rows] = np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
+    last = len(embedding) - 1
+    for row, enc in enumerate(encoded):
+        ids = enc.ids
+        if ids:
+            # A row-by-row gather and sum beats one big segmented sum: it stays in cache.
+            out[row] = embedding[ids if max(ids) <= last else [min(i, last) for i in ids]].sum(axis=0)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    np.divide(out, norms, out=out, where=norms > 0)
     return out
 
 
