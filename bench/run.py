@@ -3,7 +3,8 @@
 Run: python bench/run.py [--runs 3] [--quick] [--out bench/out]
 
 Every figure is the median of ``--runs`` runs, each in a fresh process, so
-model loading and imports are counted every time. Peak memory is the
+model loading and imports are counted every time. The floor and Parallax run
+in turn, and "x floor" is the median of the per-turn ratios. Peak memory is the
 child's maximum resident set size (from wait4). Ratios are to the floor
 measured in the same run, so they compare across machines better than
 seconds do. The output format is stable: one table row per size.
@@ -49,6 +50,24 @@ def median_run(argv: list[str], runs: int) -> tuple[float, int, str]:
     return statistics.median(r[0] for r in results), max(r[1] for r in results), results[-1][2]
 
 
+def paired_runs(floor_argv: list[str], ours_argv: list[str], runs: int) -> tuple[float, int, float, int, float]:
+    """Floor and Parallax run in turn, ``runs`` times each, so both meet the same machine (a shared
+    host's speed drifts by a fifth within minutes). Returns the median seconds and peak MB of each
+    and the median of the per-turn ratios."""
+    floors, ours = [], []
+    for _ in range(runs):
+        floors.append(measure(floor_argv))
+        ours.append(measure(ours_argv))
+    ratio = statistics.median(o[0] / f[0] for f, o in zip(floors, ours, strict=True))
+    return (
+        statistics.median(f[0] for f in floors),
+        max(f[1] for f in floors),
+        statistics.median(o[0] for o in ours),
+        max(o[1] for o in ours),
+        ratio,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -60,7 +79,7 @@ def main() -> None:
         sets = {k: v for k, v in sets.items() if k not in ("50,000 words", "matrix 200")}
     print(
         f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"median of {args.runs} fresh-process runs"
+        f"median of {args.runs} fresh-process runs, floor and Parallax in turn"
     )
     header = f"{'size':<14} {'words':>8} {'floor s':>8} {'parallax s':>10} {'x floor':>7} {'difflib s':>10} {'x floor':>8} {'peak MB floor/parallax':>22}"
     print(header)
@@ -68,12 +87,13 @@ def main() -> None:
     for name, paths in sets.items():
         files = [str(p) for p in paths]
         words = sum(len(Path(f).read_text(encoding="utf-8").split()) for f in files)
-        floor_s, floor_mb, _ = median_run([PY, "bench/worker.py", "floor", *files], args.runs)
         if name.startswith("matrix"):
             command = [PY, "-m", "parallax", "matrix", *files, "--format", "json"]
         else:
             command = [PY, "-m", "parallax", "compare", *files, "--format", "json"]
-        ours_s, ours_mb, _ = median_run(command, args.runs)
+        floor_s, floor_mb, ours_s, ours_mb, ratio = paired_runs(
+            [PY, "bench/worker.py", "floor", *files], command, args.runs
+        )
         if name.startswith("matrix"):
             diff = "-"
             diff_ratio = "-"
@@ -86,7 +106,7 @@ def main() -> None:
             diff = f"{total:.1f}" + ("*" if rows else "")
             diff_ratio = f"{total / floor_s:.2f}"
         print(
-            f"{name:<14} {words:>8,} {floor_s:>8.1f} {ours_s:>10.1f} {ours_s / floor_s:>7.2f} {diff:>10} {diff_ratio:>8} {f'{floor_mb}/{ours_mb}':>22}"
+            f"{name:<14} {words:>8,} {floor_s:>8.1f} {ours_s:>10.1f} {ratio:>7.2f} {diff:>10} {diff_ratio:>8} {f'{floor_mb}/{ours_mb}':>22}"
         )
     print("* difflib matrix timed on 40 sampled rows of A and scaled to all rows (a full run takes many minutes).")
 
