@@ -17,12 +17,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from parallax.cli import tune_for_one_run
 from parallax.ingest import read_article
 from parallax.nlp import load_pipeline
 
 
 def main(argv: list[str]) -> None:
     mode, *rest = argv
+    tune_for_one_run()  # the same collector setting as `python -m parallax`: like with like
     nlp = load_pipeline()
     if mode == "floor":
         lines = (line for p in rest for line in read_article(Path(p)).text.split("\n") if line.strip())

@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import gc
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -226,12 +228,26 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     except KeyboardInterrupt:
         err.write("parallax: interrupted\n")
         return 130
+    except BrokenPipeError:  # the reader went away (`| head`): nothing left to say to it
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed pipe until exit
+        return 141
     except Exception as exc:  # last resort: one line, never a traceback, for any input
         err.write(f"parallax: internal error: {type(exc).__name__}: {exc}. Please report it with the input file.\n")
         return EXIT_INTERNAL
     return 0
 
 
+def tune_for_one_run() -> None:
+    """Collect young objects in bigger batches: a run builds hundreds of thousands of small objects
+    that live to the end (words, sentences, mentions), and the default thresholds traverse them
+    again and again (0.17 s of collection at 8,000 words, 0.53 s at 50,000; 0.04 s and 0.11 s after,
+    measured with ``gc.callbacks``). For a process that exits when the command is done; the app
+    keeps the defaults. ``bench/worker.py`` gives the floor the same setting, to compare like with like."""
+    gc.set_threshold(100_000, 20, 100)
+
+
 def console() -> None:
     """The ``parallax`` console script (the same as ``python -m parallax``)."""
+    tune_for_one_run()
     sys.exit(main())

@@ -166,3 +166,17 @@ def test_matches_and_differences_csv_hold_every_row(seed_a, seed_b):
     assert all(row[6] and row[7] for row in rows[1:])  # both texts
     rows = list(csv_module.reader(io.StringIO(differences_csv(result))))
     assert len(rows) == len(result.differences) + 1 and rows[0][1] == "kind"
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    """`parallax compare … | head -1`: the closed pipe ends the run quietly (status 141, nothing on stderr)."""
+    import subprocess
+    import sys
+
+    args = [sys.executable, "-m", "parallax", "compare", str(CORPUS / "wang-yi-russia-original.md")]
+    args.append(str(CORPUS / "wang-yi-russia-rewrite.md"))
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # gone before the first byte (loading the model takes a second): always a broken pipe
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 141
+    assert stderr == b""
