@@ -102,8 +102,9 @@ def gap_links(
 
 
 def attach(groups: list[tuple[set[int], set[int]]], gaps: Iterable[tuple[int, int]]) -> list[tuple[set[int], set[int]]]:
-    """Add each gap link to the group its linked side is in (a split sentence), or make it a
-    group of its own. A gap link never merges two groups: it is too weak to vouch for that."""
+    """Add each gap link to the group its linked side is in, when that group's other side is one
+    sentence (a sentence split in two), or make it a group of its own. A gap link never merges two
+    groups nor widens a many-to-many one: it is too weak to vouch for that."""
     out = [(set(rows), set(cols)) for rows, cols in groups]
     for i, j in sorted(gaps):
         in_a = next((k for k, (rows, _) in enumerate(out) if i in rows), None)
