@@ -1,4 +1,5 @@
-"""Start `streamlit run` on a free loopback port for a benchmark, and stop it afterwards."""
+"""Start `streamlit run` on a free loopback port, and stop it afterwards: for the benchmarks and
+the browser tests (`tests/test_browser.py`), so both run the app the same way."""
 
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ def streamlit_server(env: dict[str, str], timeout: float = 120.0) -> Iterator[st
             "none",
             "--browser.gatherUsageStats",
             "false",
+            "--global.developmentMode",
+            "false",
         ],
         cwd=ROOT,
         env={**os.environ, **env},
@@ -57,7 +60,8 @@ def streamlit_server(env: dict[str, str], timeout: float = 120.0) -> Iterator[st
                     break
             except OSError:
                 if time.monotonic() > deadline:
-                    raise RuntimeError("streamlit run did not become healthy") from None
+                    server.kill()
+                    raise RuntimeError(f"streamlit run did not become healthy in {timeout:.0f} s") from None
                 time.sleep(0.1)
         yield url
     finally:

@@ -6,18 +6,13 @@ the hover linking (JavaScript), and that hostile text stays inert.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from bench.server import streamlit_server
 from tests.conftest import CORPUS, ROOT
 
 pytestmark = pytest.mark.browser
@@ -29,59 +24,14 @@ playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
     """One `streamlit run` for the session, on a corpus with the seeds and two hostile articles."""
     corpus = tmp_path_factory.mktemp("corpus")
     for path in list(CORPUS.glob("*.md")) + list((ROOT / "tests/fixtures/hostile").glob("*.md")):
         shutil.copy(path, corpus / path.name)
-    port = _free_port()
-    env = {**os.environ, "PARALLAX_CORPUS": str(corpus), "PARALLAX_READ_ONLY": "1"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "streamlit_app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-            "--global.developmentMode",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        server.kill()
-        pytest.fail("streamlit run did not become healthy in 60 s")
-    yield url
-    server.terminate()
-    server.wait(timeout=20)
+    with streamlit_server({"PARALLAX_CORPUS": str(corpus), "PARALLAX_READ_ONLY": "1"}, timeout=60) as url:
+        yield url
 
 
 def open_app(page, url: str) -> None:
