@@ -19,34 +19,18 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from . import date_rules
+from . import date_rules, lexicon
 from .model import DatedMention, Mention, Sentence
 
 MONTHS = {name.lower(): i for i in range(1, 13) for name in (calendar.month_name[i], calendar.month_abbr[i])}
 MONTHS.update({"sept": 9, "june": 6, "july": 7})
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 WEEKDAYS.update({name.lower(): i for i, name in enumerate(calendar.day_abbr)})
-NUMBER_WORDS = {
+# Words the date patterns count with: the number words, and the vague ones ("several days ago").
+NUMBER_WORDS: dict[str, int | None] = {
+    **lexicon.NUMBER_WORDS,
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
     "several": None,
     "few": None,
     "a few": None,

@@ -10,41 +10,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .lexicon import NUMBER_WORDS
 from .model import Span
 
-_SMALL = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "a dozen": 12,
-    "dozen": 12,
-}
 _SCALE = {
     "hundred": 1e2,
     "thousand": 1e3,
@@ -86,10 +54,10 @@ _UNIT_ALIASES = {
     "rubles": "rub",
     "magnitude": "magnitude",
 }
-_NUMBER_WORDS = "|".join(sorted((re.escape(w) for w in _SMALL), key=len, reverse=True))
+_NUMBER_WORD_RE = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _FIGURE = re.compile(
     r"(?P<pre>(?:US)?\$|€|£)?\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w-])(?:" + _NUMBER_WORDS + r")(?![\w-]))"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w-])(?:" + _NUMBER_WORD_RE + r")(?![\w-]))"
     r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn)\b)?"
     r"(?:\s?(?P<unit>%|per cent|percent|pct|[A-Za-z]+(?:-[A-Za-z]+)?))?",
     re.I,
@@ -149,8 +117,8 @@ class Figure:
 
 def _value(number: str) -> float | None:
     word = number.lower()
-    if word in _SMALL:
-        return float(_SMALL[word])
+    if word in NUMBER_WORDS:
+        return float(NUMBER_WORDS[word])
     try:
         return float(word.replace(",", ""))
     except ValueError:

@@ -1,5 +1,6 @@
 """Small generic word lists: demonyms to their country, so "Chinese officials"
-and "China's ministry" share a word. Not tuned to any article."""
+and "China's ministry" share a word; number words to their value, for figures and dates.
+Not tuned to any article."""
 
 DEMONYMS = {
     "afghan": "afghanistan",
@@ -173,3 +174,38 @@ SYNONYM_CLUSTERS = [
     "refrain decline avoid",
 ]
 SYNONYMS = {word: cluster.split()[0] for cluster in SYNONYM_CLUSTERS for word in cluster.split()}
+
+# Number words to their value: "two" and "2" are the same figure, "three days ago" a date.
+NUMBER_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+}
