@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 
 from rapidfuzz import fuzz
 
-from parallax.align import _weights, lexical_scores, normalise_for_characters
+from parallax.align import normalise_for_characters
+from parallax.lexical import bag_scores, corpus_weights
 from parallax.nlp import load_pipeline
 from parallax.segment import _is_content, _word_key
 
@@ -62,8 +63,8 @@ def main(path: Path) -> None:
         for doc in nlp.pipe(texts, batch_size=256)
     ]
     n = len(rows)
-    weight = _weights(bags)
-    lexical = np.array([lexical_scores([bags[i]], [bags[n + i]], weight)[0, 0] for i in range(n)])
+    weight = corpus_weights(bags)
+    lexical = np.array([bag_scores([bags[i]], [bags[n + i]], weight)[0, 0] for i in range(n)])
     char = np.array(
         [
             fuzz.ratio(normalise_for_characters(r["sentence1"]), normalise_for_characters(r["sentence2"])) / 100

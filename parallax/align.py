@@ -20,17 +20,25 @@ from __future__ import annotations
 
 import bisect
 import functools
-import math
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import Indel
 
 from .gaps import RUNNING_TEXT, attach, gap_links, story_cohesion
+from .lexical import (
+    CodedBags,
+    code_bags,
+    conflicts,
+    idf_weights,
+    lexical_scores,
+    pair_codes,
+    spelling_candidates,
+    unify_candidates,
+)
 from .lexicon import DEMONYMS
 from .memo import per_analysis
 from .model import Analysis, Match, Sentence, Span, Word
@@ -67,44 +75,6 @@ def normalise_for_characters(text: str) -> str:
     return _SPACE.sub(" ", _PUNCT.sub(" ", text.lower())).strip()
 
 
-def unify_words(vocab_a: set[str], vocab_b: set[str], similarity: float) -> dict[str, str]:
-    """Map words found only in one article to a near-spelling found only in the other.
-
-    Returns a mapping from each variant to one canonical key (the
-    alphabetically first of the pair, so the map is the same whichever
-    article comes first). Only reciprocal best matches count: "Taas"<->"Tass",
-    never one word swallowing two.
-    """
-    only_a = sorted(w for w in vocab_a - vocab_b if len(w) >= 4 and not w.isdigit())
-    only_b = sorted(w for w in vocab_b - vocab_a if len(w) >= 4 and not w.isdigit())
-    if not only_a or not only_b:
-        return {}
-    floor = similarity - 0.12
-    scores = process.cdist(
-        only_a,
-        only_b,
-        scorer=Levenshtein.normalized_similarity,
-        workers=_workers(len(only_a) * len(only_b)),
-        dtype=np.float32,
-        score_cutoff=floor,
-    )
-    best_b = scores.argmax(axis=1)
-    best_a = scores.argmax(axis=0)
-    mapping: dict[str, str] = {}
-    for i in np.flatnonzero(scores.max(axis=1) >= floor):
-        j = int(best_b[i])
-        if int(best_a[j]) != i:
-            continue
-        word, other = only_a[i], only_b[j]
-        if word[0] != other[0]:
-            continue
-        if scores[i, j] >= similarity or abs(len(word) - len(other)) <= 1:
-            canonical = min(word, other)
-            mapping[word] = canonical
-            mapping[other] = canonical
-    return mapping
-
-
 # Lexical score from which a pair's characters are compared when the matrix is too big to compare all.
 CHARACTER_CANDIDATE = 0.1
 
@@ -117,8 +87,10 @@ class ArticleFeatures:
 
     sentences: tuple[Sentence, ...]  # the alignable ones
     content: tuple[tuple[str, ...], ...]
-    entities: tuple[frozenset[str], ...]
-    numbers: tuple[frozenset[str], ...]
+    words: CodedBags  # content lemmas per sentence
+    names: CodedBags  # words of the names each sentence mentions
+    figures: CodedBags  # figures each sentence gives
+    spellable: tuple[str, ...]  # content words that near-spellings may unify (parallax.lexical)
     texts: tuple[str, ...]
     vectors: np.ndarray  # unit sentence vectors, one row per alignable sentence
     cohesion: float  # share of sentences tied to another by a word or a name (parallax.gaps)
@@ -129,12 +101,15 @@ def features_of(analysis: Analysis) -> ArticleFeatures:
     sentences = tuple(s for s in analysis.sentences if s.alignable)
     text = analysis.article.text
     content = tuple(tuple(w.key for w in s.words if w.content) for s in sentences)
-    entities = tuple(entity_keys(analysis, sentences, {}))
+    entities = entity_keys(analysis, sentences, {})
+    words = code_bags(content)
     return ArticleFeatures(
         sentences,
         content,
-        entities,
-        tuple(number_keys(sentences)),
+        words,
+        code_bags(entities),
+        code_bags(number_keys(sentences)),
+        spelling_candidates(words.vocab),
         tuple(normalise_for_characters(text[s.start : s.end]) for s in sentences),
         sentence_vectors([text[s.start : s.end] for s in sentences]),
         story_cohesion([frozenset(c) | e for c, e in zip(content, entities, strict=True)]),
@@ -189,85 +164,6 @@ def number_keys(sentences: Sequence[Sentence]) -> list[frozenset[str]]:
     return [frozenset(w.key for w in s.words if w.key[:1].isdigit() or w.key in _NUMBER_WORDS) for s in sentences]
 
 
-def entity_conflicts(keys_a: Sequence[frozenset[str]], keys_b: Sequence[frozenset[str]]) -> np.ndarray:
-    """True where both sentences name someone or somewhere (or give figures) and share none:
-    the mark of a near-miss (same kind of event, different place, people or numbers)."""
-    ones = dict.fromkeys(set().union(*keys_a, *keys_b), 1.0)
-    shared = _overlap([set(k) for k in keys_a], [set(k) for k in keys_b], ones)
-    has_a = np.array([bool(k) for k in keys_a], dtype=bool)
-    has_b = np.array([bool(k) for k in keys_b], dtype=bool)
-    return has_a[:, None] & has_b[None, :] & (shared == 0)
-
-
-def _weights(bags: Sequence[set[str]]) -> dict[str, float]:
-    """Inverse sentence frequency over both articles: a word in every sentence says little."""
-    df: dict[str, int] = defaultdict(int)
-    for bag in bags:
-        for key in bag:
-            df[key] += 1
-    n = len(bags)
-    return {key: math.log(1.0 + n / count) for key, count in df.items()}
-
-
-def _overlap(bags_a: Sequence[set[str]], bags_b: Sequence[set[str]], weight: dict[str, float]) -> np.ndarray:
-    """Weighted size of the word intersection of every pair.
-
-    Only words both articles use can overlap. With few of them a dense
-    product over that shared vocabulary is fastest; with many (long
-    articles) an inverted index generates only the pairs that share a word.
-    """
-    shape = (len(bags_a), len(bags_b))
-    shared = sorted(set().union(*bags_a) & set().union(*bags_b)) if bags_a and bags_b else []
-    if not shared:
-        return np.zeros(shape, dtype=np.float32)
-    column = {key: k for k, key in enumerate(shared)}
-    if shape[0] * shape[1] * len(shared) <= 20_000_000:
-        dense_a = np.zeros((shape[0], len(shared)), dtype=np.float32)
-        dense_b = np.zeros((shape[1], len(shared)), dtype=np.float32)
-        for i, bag in enumerate(bags_a):
-            dense_a[i, [column[k] for k in bag if k in column]] = 1.0
-        for j, bag in enumerate(bags_b):
-            dense_b[j, [column[k] for k in bag if k in column]] = 1.0
-        w = np.array([weight[k] for k in shared], dtype=np.float32)
-        return (dense_a * w) @ dense_b.T
-    postings_a: dict[str, list[int]] = defaultdict(list)
-    postings_b: dict[str, list[int]] = defaultdict(list)
-    for i, bag in enumerate(bags_a):
-        for key in bag:
-            if key in column:
-                postings_a[key].append(i)
-    for j, bag in enumerate(bags_b):
-        for key in bag:
-            if key in column:
-                postings_b[key].append(j)
-    flat = np.zeros(shape[0] * shape[1], dtype=np.float32)
-    for key in shared:
-        a_list = np.asarray(postings_a[key], dtype=np.int64)
-        b_list = np.asarray(postings_b[key], dtype=np.int64)
-        flat[(a_list[:, None] * shape[1] + b_list[None, :]).ravel()] += weight[key]
-    return flat.reshape(shape)
-
-
-def lexical_scores(bags_a: Sequence[set[str]], bags_b: Sequence[set[str]], weight: dict[str, float]) -> np.ndarray:
-    """Mean of weighted Dice and (damped) weighted containment for every pair."""
-    overlap = _overlap(bags_a, bags_b, weight)
-    # float32 throughout: at 50,000 words a side these matrices hold five million pairs each; only
-    # the pairs that share a word (a few per cent) are computed.
-    mass_a = np.array([sum(weight[k] for k in bag) for bag in bags_a], dtype=np.float32)
-    mass_b = np.array([sum(weight[k] for k in bag) for bag in bags_b], dtype=np.float32)
-    size_a = np.array([len(bag) for bag in bags_a], dtype=np.float32)
-    size_b = np.array([len(bag) for bag in bags_b], dtype=np.float32)
-    rows, cols = np.nonzero(overlap)
-    shared = overlap[rows, cols]
-    dice = 2 * shared / (mass_a[rows] + mass_b[cols])
-    containment = shared / np.minimum(mass_a[rows], mass_b[cols])
-    # Containment of a two-word sentence is luck; trust it from about five content words.
-    damp = np.minimum(1.0, np.minimum(size_a[rows], size_b[cols]) / 5.0)
-    scores = np.zeros(overlap.shape, dtype=np.float32)
-    scores[rows, cols] = 0.5 * dice + 0.5 * containment * damp
-    return scores
-
-
 def character_scores(texts_a: Sequence[str], texts_b: Sequence[str], candidates: np.ndarray, full: bool) -> np.ndarray:
     """rapidfuzz similarity (0-1) of the normalised texts, for all pairs or the candidate ones."""
     shape = (len(texts_a), len(texts_b))
@@ -318,14 +214,14 @@ def score_pairs(
 ) -> tuple[PairScores, dict[str, str]]:
     """Score every alignable sentence pair of A and B."""
     fa, fb = features_of(a), features_of(b)
-    vocab_a = {k for keys in fa.content for k in keys}
-    vocab_b = {k for keys in fb.content for k in keys}
-    mapping = unify_words(vocab_a, vocab_b, options.word_similarity)
-    bags_a = [{mapping.get(k, k) for k in keys} for keys in fa.content]
-    bags_b = [{mapping.get(k, k) for k in keys} for keys in fb.content]
-    weight = _weights(bags_a + bags_b)
+    mapping = unify_candidates(fa.spellable, fa.words.keys, fb.spellable, fb.words.keys, options.word_similarity)
+    codes = pair_codes(fa.words, fb.words, mapping)
     shape = (len(fa.sentences), len(fb.sentences))
-    lexical = lexical_scores(bags_a, bags_b, weight) if all(shape) else np.zeros(shape, dtype=np.float32)
+    lexical = (
+        lexical_scores(fa.words, fb.words, codes, idf_weights(fa.words, fb.words, codes))
+        if all(shape)
+        else np.zeros(shape, dtype=np.float32)
+    )
     full = shape[0] * shape[1] <= options.full_matrix_pairs
     # Beyond the full matrix, characters are compared only where words already overlap a little:
     # below a lexical score of 0.1 no pair in the benchmark texts came near a character score of 0.6,
@@ -341,9 +237,7 @@ def score_pairs(
     base = np.maximum(lexical, char_part)
     raw = np.maximum((1 - w) * base + w * semantic, base if options.semantic_only_lifts else char_part)
     if options.entity_conflict_penalty < 1.0 and all(shape):
-        remap = (lambda keys: [frozenset(mapping.get(k, k) for k in ks) for ks in keys]) if mapping else list
-        conflict = entity_conflicts(remap(fa.entities), remap(fb.entities))
-        conflict |= entity_conflicts(fa.numbers, fb.numbers)
+        conflict = conflicts(fa.names, fb.names, mapping) | conflicts(fa.figures, fb.figures, {})
         # A near-copy stays a copy whatever the names; only word overlap is discounted.
         raw = np.where(conflict & (char_part < 0.9), raw * options.entity_conflict_penalty, raw)
     # Rounded so that float summation order (A first or B first) cannot change a decision.

@@ -4,9 +4,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parallax import analyse
-from parallax.align import align, coverage, unify_words
+from parallax.align import align, coverage
 from parallax.evaluate import score_links
 from parallax.ingest import article_from_text
+from parallax.lexical import unify_words
 from parallax.model import MATCH_KINDS
 
 
