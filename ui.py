@@ -204,14 +204,16 @@ def label_of(article: Article) -> str:
     title = article.title or article.id
     title = title if len(title) <= 60 else title[:59] + "…"
     mine = " (this session)" if article.source in SESSION_SOURCES else ""
-    outlet = article.outlet or "outlet?"
+    outlet = f" · {article.outlet}" if article.outlet else ""  # the headline already names the piece
     date = article.published.isoformat() if article.published else "date?"
-    return f"{title}{mine} · {outlet} · {date} · {article.id}"
+    return f"{title}{mine}{outlet} · {date} · {article.id}"
 
 
 def short_label(article: Article) -> str:
-    """Outlet and date first (what tells reports of one story apart), then the id."""
-    outlet = article.outlet or "outlet?"
+    """Outlet and date first (what tells reports of one story apart), then the id. Without an
+    outlet, the start of the headline stands in: "outlet?" told an editor nothing."""
+    title = article.title or ""
+    outlet = article.outlet or (title if len(title) <= 32 else title[:31] + "…") or "outlet?"
     date = article.published.isoformat() if article.published else "date?"
     return f"{outlet} · {date} · {article.id}"
 

@@ -124,8 +124,9 @@ figure.add_trace(
 figure.update_layout(
     height=260 + row_px * len(order),
     margin={"l": 10, "r": 10, "t": 10, "b": 10},
-    yaxis={"autorange": "reversed"},
-    xaxis={"tickfont": {"size": 11}, "side": "top"},
+    yaxis={"autorange": "reversed", "type": "category"},
+    # Category axes: column numbers are labels, not a scale ("0.5 1 1.5" ticks over two columns).
+    xaxis={"tickfont": {"size": 11}, "side": "top", "type": "category"},
     clickmode="event+select",
     dragmode=False,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -257,8 +258,20 @@ def test_story_shows_families_first_and_reuse_by_default(tmp_path, monkeypatch):
     assert "Original:** Wire · 2023\\-09\\-18 · quake\\-wire" in family
     assert "Farm · 2023\\-09\\-19 · quake\\-copy takes **" in family and "from quake\\-wire" in family
     assert any("quake\\-own" in c.value for c in at.caption)  # the independent report stands alone
-    spec = at.get("plotly_chart")[0].proto.spec
-    assert "takes wording from" in spec and "Daily · 2023-09-18 · quake-own" in spec
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert "takes wording from" in json.dumps(
+        spec, ensure_ascii=False
+    ) and "Daily · 2023-09-18 · quake-own" in json.dumps(spec, ensure_ascii=False)
+    # Column numbers are categories: a numeric axis put "0.5 1 1.5" ticks over the columns.
+    assert spec["layout"]["xaxis"]["type"] == "category"
+
+
+def test_a_report_without_an_outlet_is_labelled_by_its_headline():
+    at = start()
+    at.switch_page("pages/2_Story.py").run()
+    labels = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["y"]
+    assert labels and not any("outlet?" in label for label in labels)
+    assert any("Wang Yi visits Moscow" in label for label in labels)
 
 
 def test_compare_lists_a_changed_figure_in_what_changed(tmp_path, monkeypatch):
