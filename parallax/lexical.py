@@ -175,7 +175,7 @@ def idf_weights(coded_a: CodedBags, coded_b: CodedBags, codes: PairCodes) -> np.
     """Inverse sentence frequency over both articles, by pair key: a word in every sentence says little."""
     df = np.bincount(codes.a, minlength=codes.size) + np.bincount(codes.b, minlength=codes.size)
     n = coded_a.count + coded_b.count
-    return np.array([math.log(1.0 + n / c) if c else 0.0 for c in df.tolist()], dtype=np.float64)
+    return np.log(1.0 + n / np.maximum(df, 1))  # every pair key is in some sentence: df >= 1
 
 
 def lexical_scores(coded_a: CodedBags, coded_b: CodedBags, codes: PairCodes, weight: np.ndarray) -> np.ndarray:
