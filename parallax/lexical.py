@@ -118,6 +118,7 @@ class PairCodes:
 
 
 def pair_codes(coded_a: CodedBags, coded_b: CodedBags, mapping: dict[str, str]) -> PairCodes:
+    # Columns in key order, as the set-based scoring had them: float sums add up in the same order.
     keys_a = [mapping.get(k, k) for k in coded_a.vocab] if mapping else coded_a.vocab
     keys_b = [mapping.get(k, k) for k in coded_b.vocab] if mapping else coded_b.vocab
     index = {key: k for k, key in enumerate(sorted(set(keys_a).union(keys_b)))}
@@ -130,9 +131,7 @@ def pair_codes(coded_a: CodedBags, coded_b: CodedBags, mapping: dict[str, str]) 
 DENSE_LIMIT = 20_000_000
 
 
-def _overlap(
-    coded_a: CodedBags, coded_b: CodedBags, codes: PairCodes, weight: np.ndarray, present: np.ndarray | None = None
-) -> np.ndarray:
+def _overlap(coded_a: CodedBags, coded_b: CodedBags, codes: PairCodes, weight: np.ndarray) -> np.ndarray:
     """Weighted size of the key intersection of every sentence pair.
 
     Only keys both articles use can overlap. With few of them a dense
