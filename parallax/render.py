@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .model import Comparison, Match, Span
+from .options import DEFAULT_OPTIONS
 
 KIND_LABELS = {
     "verbatim": "Verbatim copy",
@@ -169,18 +170,19 @@ def _facts_differ(n: int) -> str:
     return "1 fact differs" if n == 1 else f"{n} facts differ"
 
 
-def verdict(comparison: Comparison) -> str:
-    """One plain sentence an editor can read aloud (plain text; escape it where it becomes HTML)."""
+def verdict(comparison: Comparison, threshold: float = DEFAULT_OPTIONS.reuse_threshold) -> str:
+    """One plain sentence an editor can read aloud (plain text; escape it where it becomes HTML).
+    ``threshold`` is the reuse figure from which two articles share wording (a family)."""
     if len(comparison.documents) < 2:
         return ""
     reuse_a, reuse_b = comparison.reuse or (0.0, 0.0)
     date_a, date_b = (d.article.published for d in comparison.documents)
     share = max(reuse_a, reuse_b)
-    if share >= 0.3 and date_a and date_b and date_a != date_b:
+    if share >= threshold and date_a and date_b and date_a != date_b:
         # The later article is the likely copy: say how much of its wording it takes from the earlier one.
         copier, source, taken = ("B", "A", reuse_b) if date_b > date_a else ("A", "B", reuse_a)
         parts = [f"{copier} (later) reuses {round(100 * taken)}% of {source}'s wording"]
-    elif share >= 0.3:
+    elif share >= threshold:
         parts = [f"A and B share wording: {round(100 * reuse_a)}% of A's is in B, {round(100 * reuse_b)}% of B's in A"]
     else:
         cover = max(comparison.coverage) if comparison.coverage else 0.0
@@ -214,8 +216,8 @@ def verdict(comparison: Comparison) -> str:
     return "; ".join(parts) + "."
 
 
-def render_verdict(comparison: Comparison) -> str:
-    return f'<div class="px-verdict" role="status">{html.escape(verdict(comparison))}</div>'
+def render_verdict(comparison: Comparison, threshold: float = DEFAULT_OPTIONS.reuse_threshold) -> str:
+    return f'<div class="px-verdict" role="status">{html.escape(verdict(comparison, threshold))}</div>'
 
 
 def render_differences(comparison: Comparison, min_score: float = 0.0) -> str:
