@@ -57,7 +57,9 @@ family_orders = [origin_order(family, story.reuse, [a.published for a in picked]
 for number, order in enumerate(family_orders, start=1):
     original = order[0]
     lines = [
-        f"**{number}. Original:** {ui.md(ui.short_label(picked[original]))} — {ui.md(picked[original].title or '')}"
+        f"**{number}. Original:** {ui.md(ui.short_label(picked[original]))}"
+        # Without an outlet the label already starts with the headline.
+        + (f" — {ui.md(picked[original].title)}" if picked[original].outlet and picked[original].title else "")
     ]
     for i in order[1:]:
         source = story.sources[i]
