@@ -178,23 +178,25 @@ def verdict(comparison: Comparison, threshold: float = DEFAULT_OPTIONS.reuse_thr
     reuse_a, reuse_b = comparison.reuse or (0.0, 0.0)
     date_a, date_b = (d.article.published for d in comparison.documents)
     share = max(reuse_a, reuse_b)
+    cover = max(comparison.coverage) if comparison.coverage else 0.0
     if share >= threshold and date_a and date_b and date_a != date_b:
         # The later article is the likely copy: say how much of its wording it takes from the earlier one.
         copier, source, taken = ("B", "A", reuse_b) if date_b > date_a else ("A", "B", reuse_a)
         parts = [f"{copier} (later) reuses {round(100 * taken)}% of {source}'s wording"]
     elif share >= threshold:
         parts = [f"A and B share wording: {round(100 * reuse_a)}% of A's is in B, {round(100 * reuse_b)}% of B's in A"]
+    elif cover >= 0.5:
+        # Shared statements without shared wording: the engine cannot tell a heavy rewrite from an
+        # independent report of the same facts, so it says both.
+        parts = [
+            f"Little shared wording ({round(100 * share)}%) but {round(100 * cover)}% of the statements "
+            "shared: a heavy rewrite, or an independent report of the same facts"
+        ]
     else:
-        cover = max(comparison.coverage) if comparison.coverage else 0.0
-        if cover >= 0.5:
-            # Shared statements without shared wording: the engine cannot tell a heavy rewrite from an
-            # independent report of the same facts, so it says both.
-            parts = [
-                f"Little shared wording ({round(100 * share)}%) but {round(100 * cover)}% of the statements "
-                "shared: a heavy rewrite, or an independent report of the same facts"
-            ]
-        else:
-            parts = [f"Little shared wording ({round(100 * share)}%): likely independent reports"]
+        parts = [f"Little shared wording ({round(100 * share)}%): likely independent reports"]
+    if threshold <= share < 0.5 and cover >= 0.5:
+        # A rewrite that keeps the statements more than the words: say both, so "18%" is not read as "18% alike".
+        parts.append(f"{round(100 * cover)}% of the statements shared")
     kinds = [d.kind for d in comparison.differences]
     facts = [k for k in kinds if k not in ("attribution", "framing")]
     dropped = sum(1 for d in comparison.differences if d.kind == "attribution" and (not d.a or not d.b))
