@@ -15,7 +15,8 @@ functions on its executors):
 5. score: each candidate pair is aligned and measured by :func:`parallax.matrix.score_pair`, the
    function ``matrix`` uses, so an editor who opens a pair in the app sees the figure reported.
 6. report: pairs whose larger reuse reaches ``reuse_threshold``; their likely source; families
-   (connected groups) with their likely original, ordered as :mod:`parallax.families` orders them.
+   (each article joined to its best partner, as :mod:`parallax.families` joins them) with their
+   likely original, ordered as :mod:`parallax.families` orders them.
 """
 
 from __future__ import annotations
@@ -156,9 +157,24 @@ def pair_record(a: Article, b: Article, figures: Any, threshold: float) -> dict[
     }
 
 
+def best_partner_edges(pairs: Iterable[dict[str, Any]]) -> set[tuple[str, str]]:
+    """Each article with its best partner among the pairs sharing wording (as ``families.linked``
+    does for a matrix): the most reuse, ties to the smaller id."""
+    best: dict[str, tuple[float, str]] = {}
+    for p in pairs:
+        if not p["shares_wording"]:
+            continue
+        shared = max(p["reuse_ab"], p["reuse_ba"])
+        for me, other in ((p["a"], p["b"]), (p["b"], p["a"])):
+            if me not in best or (-shared, other) < (-best[me][0], best[me][1]):
+                best[me] = (shared, other)
+    return {(min(me, other), max(me, other)) for me, (_, other) in best.items()}
+
+
 def family_records(pairs: Iterable[dict[str, Any]], published: dict[str, dt.date | None]) -> list[dict[str, Any]]:
-    """Connected groups of articles linked by shared wording, each with its likely original."""
+    """Groups of articles joined to their best partner by shared wording, each with its likely original."""
     linked = [p for p in pairs if p["shares_wording"]]
+    edges = best_partner_edges(linked)
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -168,8 +184,8 @@ def family_records(pairs: Iterable[dict[str, Any]], published: dict[str, dt.date
             x = parent[x]
         return x
 
-    for p in linked:
-        ra, rb = find(p["a"]), find(p["b"])
+    for a, b in sorted(edges):
+        ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
     groups: dict[str, list[str]] = defaultdict(list)

@@ -259,8 +259,16 @@ def _move_single_part(staging: Path, target: Path) -> None:
 def _write_families(
     spark: Any, reported: Any, analyses: Any, target: Path, options: CompareOptions, parallelism: int
 ) -> int:
-    """Connected components by min-label propagation over the reported pairs, then each family's order."""
-    edges = reported.map(lambda r: (r["a"], r["b"])).cache()
+    """Connected components by min-label propagation over each article's best-partner pair (as
+    ``archive.best_partner_edges``: most reuse, ties to the smaller id), then each family's order."""
+    edges = (
+        reported.map(lambda r: (r["a"], r["b"], -max(r["reuse_ab"], r["reuse_ba"])))
+        .flatMap(lambda e: [(e[0], (e[2], e[1])), (e[1], (e[2], e[0]))])
+        .reduceByKey(min, parallelism)
+        .map(lambda kv: (min(kv[0], kv[1][1]), max(kv[0], kv[1][1])))
+        .distinct(parallelism)
+        .cache()
+    )
     labels = edges.flatMap(lambda e: [(e[0], e[0]), (e[1], e[1])]).reduceByKey(min, parallelism).cache()
     for _ in range(100):  # the longest chain in a family bounds the rounds; families are short
         proposed = (

@@ -57,12 +57,11 @@ def test_reuse_development_stories_gate(nlp):
     figures = _load("reuse_dev").main(STS)
     assert figures["auc_within"] >= 0.98  # derived vs independent pairs, same story
     assert figures["auc_cross"] >= 0.98  # all stories in one matrix run
-    # reuse_threshold sits between article-length rewrites and independent reports (0.15); these
-    # headline digests put independent lists up to 0.40, so the two families of a story can merge.
-    assert figures["family_f1"] >= 0.72
-    assert figures["source_accuracy"] >= 0.72
+    assert figures["family_f1"] >= 0.90  # best-partner families: a modest overlap does not chain two
+    assert figures["source_accuracy"] >= 0.78
 
 
+@pytest.mark.skipif(not STS.exists(), reason="../shared/datasets/sts_headlines is not beside the repo")
 def test_differences_development_gate(nlp):
     recall, false_rate = _load("differences_dev").main()
     assert recall >= 0.93  # injected fact changes found, with their kind, on the right match

@@ -38,3 +38,44 @@ def test_nothing_linked_means_no_family():
     reuse = [[1.0, 0.1, 0.0], [0.1, 1.0, 0.2], [0.0, 0.2, 1.0]]
     assert families(reuse, 0.3) == []
     assert sources(reuse, [None] * 3, 0.3) == [None, None, None]
+
+
+def test_one_modest_overlap_does_not_chain_two_families():
+    # 0-1 and 2-3 are two wire stories with their copies; 1 and 2 share a quote (0.2, above the
+    # threshold) but each has a far closer partner: two families, not one.
+    reuse = [
+        [1.0, 0.9, 0.0, 0.0],
+        [0.9, 1.0, 0.2, 0.0],
+        [0.0, 0.2, 1.0, 0.8],
+        [0.0, 0.0, 0.8, 1.0],
+    ]
+    assert families(reuse, 0.15) == [[0, 1], [2, 3]]
+    # An article whose best partner is that modest overlap does join it.
+    alone = [[1.0, 0.9, 0.0], [0.9, 1.0, 0.2], [0.0, 0.2, 1.0]]
+    assert families(alone, 0.15) == [[0, 1, 2]]
+
+
+def test_the_archive_joins_families_as_the_matrix_does():
+    from parallax.archive import best_partner_edges
+    from parallax.families import linked
+
+    reuse = [
+        [1.0, 0.9, 0.0, 0.0, 0.1],
+        [0.9, 1.0, 0.2, 0.0, 0.0],
+        [0.0, 0.2, 1.0, 0.8, 0.0],
+        [0.0, 0.0, 0.8, 1.0, 0.3],
+        [0.1, 0.0, 0.0, 0.3, 1.0],
+    ]
+    ids = [f"art{k}" for k in range(5)]
+    pairs = [
+        {
+            "a": ids[i],
+            "b": ids[j],
+            "reuse_ab": reuse[i][j],
+            "reuse_ba": reuse[j][i],
+            "shares_wording": max(reuse[i][j], reuse[j][i]) >= 0.15,
+        }
+        for i in range(5)
+        for j in range(i + 1, 5)
+    ]
+    assert best_partner_edges(pairs) == {(ids[i], ids[j]) for i, j in linked(reuse, 0.15)}
