@@ -190,7 +190,7 @@ def run(argv: Sequence[str], out: TextIO) -> None:
         if len(args.files) < 2:
             raise CliError("matrix needs at least two files")
         analyses = _load(args.files, published, options)
-        story = story_matrix(analyses, options)
+        story = story_matrix(analyses, options, workers=os.cpu_count() or 1)
         if args.format == "csv":
             out.write(matrix_csv(analyses, story.reuse if args.figure == "reuse" else story.coverage))
         else:

@@ -7,8 +7,9 @@ only the rest are aligned.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .align import align, coverage, features_of
@@ -87,13 +88,47 @@ def score_pair(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIO
     return PairFigures(coverage(a, matches, "a", options), coverage(b, matches, "b", options), reuse_ab, reuse_ba)
 
 
-def story_matrix(analyses: Sequence[Analysis], options: CompareOptions = DEFAULT_OPTIONS) -> StoryMatrix:
-    """Align the pairs worth aligning once, and derive coverage, reuse, families and sources."""
+# From this many pairs a one-shot command scores them in worker processes: below it, starting them
+# costs more than the pairs (a few milliseconds each).
+PARALLEL_FROM = 400
+
+_FORKED: tuple[Sequence[Analysis], CompareOptions] | None = None  # what forked workers inherit
+
+
+def _score_forked(pair: tuple[int, int]) -> tuple[int, int, PairFigures]:
+    assert _FORKED is not None
+    analyses, options = _FORKED
+    return pair[0], pair[1], score_pair(analyses[pair[0]], analyses[pair[1]], options)
+
+
+def _scored_pairs(
+    analyses: Sequence[Analysis], pairs: list[tuple[int, int]], options: CompareOptions, workers: int
+) -> Iterable[tuple[int, int, PairFigures]]:
+    """Every pair's figures, in worker processes when asked for and worth it. Workers are forked, so
+    they share the parsed articles without copying them; only a one-shot command asks (a server
+    process with threads must not fork)."""
+    global _FORKED
+    if workers <= 1 or len(pairs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        return [(i, j, score_pair(analyses[i], analyses[j], options)) for i, j in pairs]
+    for analysis in analyses:
+        features_of(analysis)  # computed once here, inherited by every worker
+    _FORKED = (analyses, options)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_score_forked, pairs, chunksize=max(1, len(pairs) // (workers * 8)))
+    finally:
+        _FORKED = None
+
+
+def story_matrix(
+    analyses: Sequence[Analysis], options: CompareOptions = DEFAULT_OPTIONS, workers: int = 1
+) -> StoryMatrix:
+    """Align the pairs worth aligning once, and derive coverage, reuse, families and sources.
+    ``workers`` > 1 scores a large cluster's pairs in that many forked processes (same figures)."""
     n = len(analyses)
     cover = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
     reused = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
-    for i, j in pairs_to_align(analyses):
-        pair = score_pair(analyses[i], analyses[j], options)
+    for i, j, pair in _scored_pairs(analyses, pairs_to_align(analyses), options, workers):
         cover[i][j], cover[j][i] = pair.coverage_ab, pair.coverage_ba
         reused[i][j], reused[j][i] = pair.reuse_ab, pair.reuse_ba
     published = [a.article.published for a in analyses]

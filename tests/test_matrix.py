@@ -22,3 +22,16 @@ def test_matrix_reuses_analyses_and_skips_unrelated_pairs(nlp, seed_a, seed_b):
 def test_a_copy_covers_fully(seed_b):
     m = coverage_matrix([seed_b, seed_b])
     assert m == [[1.0, 1.0], [1.0, 1.0]]
+
+
+def test_worker_processes_give_the_same_story(nlp, seed_a, seed_b, monkeypatch):
+    from parallax import matrix
+
+    concert = analyse(article_from_text(UNRELATED, "concert"), nlp=nlp)
+    copy = analyse(article_from_text(seed_b.article.text.replace("four days", "five days"), "copy"), nlp=nlp)
+    analyses = [seed_a, seed_b, concert, copy]
+    serial = matrix.story_matrix(analyses)
+    monkeypatch.setattr(matrix, "PARALLEL_FROM", 1)  # fork workers even for these six pairs
+    forked = matrix.story_matrix(analyses, workers=2)
+    assert forked == serial
+    assert serial.families == [[0, 1, 3]] and serial.reuse[1][3] > 0.9
