@@ -73,7 +73,10 @@ for number, order in enumerate(family_orders, start=1):
     st.markdown("\n".join(lines))
 alone = [i for i in range(len(picked)) if i not in in_family]
 if alone:
-    st.caption("Independent reports (no shared wording): " + ", ".join(ui.md(ui.short_label(picked[i])) for i in alone))
+    st.caption(
+        f"Independent reports ({len(alone)}, no shared wording): "
+        + "; ".join(ui.md(ui.short_label(picked[i])) for i in alone)  # labels hold commas in titles
+    )
 
 # --- The matrix: reuse by default, coverage as a switch; ordered by family. --------------------
 figure_name = (
