@@ -8,6 +8,7 @@ only the rest are aligned.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -108,7 +109,8 @@ def _scored_pairs(
     they share the parsed articles without copying them; only a one-shot command asks (a server
     process with threads must not fork)."""
     global _FORKED
-    if workers <= 1 or len(pairs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    # Linux only: macOS lists "fork" but forking a process that has loaded system frameworks can crash.
+    if workers <= 1 or len(pairs) < PARALLEL_FROM or not sys.platform.startswith("linux"):
         return [(i, j, score_pair(analyses[i], analyses[j], options)) for i, j in pairs]
     for analysis in analyses:
         features_of(analysis)  # computed once here, inherited by every worker
