@@ -236,27 +236,16 @@ def score_pairs(
     w = options.semantic_weight
     base = np.maximum(lexical, char_part)
     raw = np.maximum((1 - w) * base + w * semantic, base if options.semantic_only_lifts else char_part)
-    if not raw.size or raw.max() < options.min_own_score:
-        # Nothing can link (the near-miss discount only lowers scores, and a link needs this much of
-        # its own): skip the discount and the neighbour lift. Most pairs of a large story end here.
-        raw = np.round(raw, 9)
-        return PairScores(
-            tuple(s.index for s in fa.sentences),
-            tuple(s.index for s in fb.sentences),
-            lexical,
-            character,
-            semantic,
-            np.round(base, 9),
-            raw,
-            raw,
-        ), mapping
-    if options.entity_conflict_penalty < 1.0:
+    # When no pair reaches the own-score floor nothing can link (the near-miss discount only lowers
+    # scores): skip the discount and the neighbour lift. Most pairs of a large story end here.
+    linkable = bool(raw.size) and raw.max() >= options.min_own_score
+    if linkable and options.entity_conflict_penalty < 1.0:
         conflict = conflicts(fa.names, fb.names, mapping) | conflicts(fa.figures, fb.figures, {})
         # A near-copy stays a copy whatever the names; only word overlap is discounted.
         raw = np.where(conflict & (char_part < 0.9), raw * options.entity_conflict_penalty, raw)
     # Rounded so that float summation order (A first or B first) cannot change a decision.
     raw = np.round(raw, 9)
-    combined = np.round(_with_context(raw, options.context_weight), 9)
+    combined = np.round(_with_context(raw, options.context_weight), 9) if linkable else raw
     return (
         PairScores(
             tuple(s.index for s in fa.sentences),
