@@ -199,10 +199,14 @@ def library() -> dict[str, Article]:
     return articles
 
 
+def shortened(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, an ellipsis marking the cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def label_of(article: Article) -> str:
     """Pickers tell apart articles with the same headline: outlet, date and id, not only a title."""
-    title = article.title or article.id
-    title = title if len(title) <= 60 else title[:59] + "…"
+    title = shortened(article.title or article.id, 60)
     mine = " (this session)" if article.source in SESSION_SOURCES else ""
     outlet = f" · {article.outlet}" if article.outlet else ""  # the headline already names the piece
     date = article.published.isoformat() if article.published else "date?"
@@ -212,8 +216,7 @@ def label_of(article: Article) -> str:
 def short_label(article: Article) -> str:
     """Outlet and date first (what tells reports of one story apart), then the id. Without an
     outlet, the start of the headline stands in: "outlet?" told an editor nothing."""
-    title = article.title or ""
-    outlet = article.outlet or (title if len(title) <= 32 else title[:31] + "…") or "outlet?"
+    outlet = article.outlet or shortened(article.title or "", 32) or "outlet?"
     date = article.published.isoformat() if article.published else "date?"
     return f"{outlet} · {date} · {article.id}"
 
