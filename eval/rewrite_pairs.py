@@ -26,6 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from reuse_dev import pairwise_f1
 
 from parallax import analyse
 from parallax.align import align
@@ -118,15 +121,6 @@ def reuse_auc(pairs: list[GoldPair], options: CompareOptions = DEFAULT_OPTIONS, 
             )
     wins = sum(1.0 if d > i else 0.5 if d == i else 0.0 for d in derived for i in independent)
     return wins / (len(derived) * len(independent))
-
-
-def pairwise_f1(found: list[list[int]], truth: list[list[int]]) -> float:
-    def pairs_of(groups: list[list[int]]) -> set[frozenset[int]]:
-        return {frozenset((i, j)) for g in groups for i in g for j in g if i < j}
-
-    p, t = pairs_of(found), pairs_of(truth)
-    hit = len(p & t)
-    return 2 * hit / (len(p) + len(t)) if p or t else 1.0
 
 
 def story_families(pairs: list[GoldPair], options: CompareOptions = DEFAULT_OPTIONS, verbose: bool = False) -> float:
