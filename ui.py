@@ -10,6 +10,7 @@ import json
 import os
 import re
 import tempfile
+import uuid
 from pathlib import Path
 
 import streamlit as st
@@ -232,18 +233,26 @@ LINKER = st.components.v2.component("parallax_linker", js=LINKER_JS)
 # at the end of the page, once the session holds what was restored. Only article records pass; nothing renders.
 RESTORE_JS = """
 export default function(component) {
-  const { setStateValue } = component;
-  if (window.__pxRestoreSent) { return; }
-  window.__pxRestoreSent = true;
+  const { setStateValue, data } = component;
+  // Once per page load and server session (data.session changes when the server restarts).
+  if (!data || window.__pxRestoreSent === data.session) { return; }
+  window.__pxRestoreSent = data.session;
   let stored = '[]';
   try { stored = window.localStorage.getItem('parallax.articles.v1') || '[]'; } catch (e) { stored = '[]'; }
+  if (stored === '[]') {
+    // Nothing kept: this session's list is the whole list. Say nothing, so the page does not run
+    // again on load (a rerun then made an early click on a download fail).
+    window.__pxStoreOwner = data.session;
+    return;
+  }
   setStateValue('restored', stored);
 }
 """
 STORE_JS = """
 export default function(component) {
   const { data } = component;
-  if (!data || !data.ready) { return; }
+  // Written once the session holds what was restored, or when the store was empty at load.
+  if (!data || !(data.ready || window.__pxStoreOwner === data.session)) { return; }
   try { window.localStorage.setItem('parallax.articles.v1', JSON.stringify(data.articles)); } catch (e) { /* full */ }
 }
 """
@@ -271,14 +280,20 @@ def _record(article: Article) -> dict:
 def save_to_browser() -> None:
     """At the end of a page: write this session's articles to the browser's storage (after the restore)."""
     ready = bool(st.session_state.get("px_restored"))
-    STORE(key="px_store", data={"ready": ready, "articles": [_record(a) for a in session_articles().values()]})
+    records = [_record(a) for a in session_articles().values()]
+    STORE(key="px_store", data={"ready": ready, "session": _browser_session(), "articles": records})
+
+
+def _browser_session() -> str:
+    """A token for this server session, so the browser tells a new session (after a restart) from its own."""
+    return st.session_state.setdefault("px_browser_session", uuid.uuid4().hex)
 
 
 def restore_from_browser() -> None:
     """At the top of a page: bring back the articles this browser kept, once per page load."""
     from parallax.archive import article_from_record
 
-    result = RESTORE(key="px_restore", on_restored_change=lambda: None)
+    result = RESTORE(key="px_restore", data={"session": _browser_session()}, on_restored_change=lambda: None)
     restored = getattr(result, "restored", None)
     if restored is None or st.session_state.get("px_restored"):
         return
@@ -294,8 +309,7 @@ def restore_from_browser() -> None:
             continue  # a damaged record is skipped, never fatal
         source = record.get("source") if record.get("source") in SESSION_SOURCES else "paste"
         articles.setdefault(article.id, Article(**{**article.__dict__, "source": source}))
-    st.session_state.px_restored = True
-    st.rerun()
+    st.session_state.px_restored = True  # this run goes on with the articles: no second rerun
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

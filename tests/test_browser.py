@@ -157,8 +157,24 @@ def test_keyboard_reaches_passages_and_lights_the_counterpart(page, app_url):
     assert all(names), "every button has an accessible name"
 
 
+RUN_COUNTER = """
+window.__pxRuns = 0;
+new MutationObserver(() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  const state = app && app.getAttribute('data-test-script-state');
+  if (state === 'running' && window.__pxLastState !== 'running') { window.__pxRuns += 1; }
+  window.__pxLastState = state;
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
+"""
+
+
 def test_report_downloads_from_the_app(page, app_url):
+    # A browser with nothing kept runs the page once on load: a second run (the storage restore)
+    # replaced the download buttons' files under an early click, which then silently did nothing.
+    page.add_init_script(RUN_COUNTER)
     open_app(page, app_url)
+    page.wait_for_timeout(2000)
+    assert page.evaluate("window.__pxRuns") == 1
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name=re.compile("Download report \\(HTML\\)")).click()
     document = Path(download.value.path()).read_text(encoding="utf-8")
@@ -168,7 +184,7 @@ def test_report_downloads_from_the_app(page, app_url):
 def test_added_articles_survive_a_reload_and_a_new_tab(page, app_url):
     page.goto(f"{app_url}/Library")
     expect(page.get_by_role("tab", name="Paste text")).to_be_visible(timeout=90_000)
-    page.wait_for_function("window.__pxRestoreSent === true", timeout=60_000)
+    page.wait_for_function("!!window.__pxRestoreSent", timeout=60_000)
     # Restoring from the browser's storage reruns the page once: let it settle before using the form.
     page.wait_for_timeout(1500)
     expect(page.locator("[data-testid='stApp'][data-test-script-state='notRunning']")).to_be_attached(timeout=60_000)
