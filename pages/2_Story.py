@@ -54,10 +54,12 @@ if not story.families:
 in_family = {i for family in story.families for i in family}
 # Each family in order of origin, once: the list below and the matrix's row order both use it.
 family_orders = [origin_order(family, story.reuse, [a.published for a in picked]) for family in story.families]
-for number, order in enumerate(family_orders, start=1):
+for number, (order, clear) in enumerate(zip(family_orders, story.origin_clear, strict=True), start=1):
     original = order[0]
+    # Same-day rewrites carry similar shares of each other: naming an original then would be a guess.
+    heading = "Original" if clear else "First listed (which came first is unclear: same date, similar shares)"
     lines = [
-        f"**{number}. Original:** {ui.md(ui.short_label(picked[original]))}"
+        f"**{number}. {heading}:** {ui.md(ui.short_label(picked[original]))}"
         # Without an outlet the label already starts with the headline.
         + (f" — {ui.md(picked[original].title)}" if picked[original].outlet and picked[original].title else "")
     ]

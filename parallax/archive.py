@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .families import origin_order
+from .families import origin_is_clear, origin_order
 from .ingest import IngestError, article_from_text, parse_published, read_article
 from .model import Article
 from .options import DEFAULT_OPTIONS, CompareOptions
@@ -204,8 +204,14 @@ def family_record(
         if p["a"] in index and p["b"] in index:
             reuse[index[p["a"]]][index[p["b"]]] = p["reuse_ab"]
             reuse[index[p["b"]]][index[p["a"]]] = p["reuse_ba"]
-    order = origin_order(list(range(len(ids))), reuse, [published.get(x) for x in ids])
-    return {"ids": [ids[k] for k in order], "original": ids[order[0]], "size": len(ids)}
+    dates = [published.get(x) for x in ids]
+    order = origin_order(list(range(len(ids))), reuse, dates)
+    return {
+        "ids": [ids[k] for k in order],
+        "original": ids[order[0]],
+        "size": len(ids),
+        "origin_clear": origin_is_clear(order, reuse, dates),
+    }
 
 
 @dataclass

@@ -38,6 +38,7 @@ from rapidfuzz.distance import Indel
 from .figures import Figure, figure_differences, figures_in
 from .memo import per_analysis
 from .model import Analysis, DatedMention, Difference, Entity, Match, Span
+from .quotes import quotations
 
 T = TypeVar("T")
 # Longest date or name span looked back for when finding those that overlap a region.
@@ -199,15 +200,6 @@ def _attributions(text: str, start: int, end: int) -> list[tuple[Span, str]]:
     return found
 
 
-# --- quotations ----------------------------------------------------------------------------------
-_QUOTE = re.compile(r"[\"“”„«]([^\"“”„«»]{3,400})[\"”“»]")
-
-
-def _quotes(text: str, start: int, end: int) -> list[tuple[Span, str]]:
-    piece = text[start:end]
-    return [((start + m.start(1), start + m.end(1)), m.group(1)) for m in _QUOTE.finditer(piece)]
-
-
 def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
@@ -346,8 +338,8 @@ def _similar_sources(a: set[str], b: set[str]) -> bool:
 
 
 def _quotation_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
-    qa = [x for s, e in sa.ranges for x in _quotes(sa.text, s, e)]
-    qb = [x for s, e in sb.ranges for x in _quotes(sb.text, s, e)]
+    qa = [x for s, e in sa.ranges for x in quotations(sa.text, s, e)]
+    qb = [x for s, e in sb.ranges for x in quotations(sb.text, s, e)]
     out = []
     used_b: set[int] = set()
     for span_a, quote_a in qa:
@@ -380,7 +372,7 @@ def _unquoted(quote: str, side: _Side) -> Span | None:
     if len(words) < 2:
         return None
     for s, e in side.ranges:
-        quoted = [q for q, _ in _quotes(side.text, s, e)]
+        quoted = [q for q, _ in quotations(side.text, s, e)]
         if len(words) < 4:
             exact = re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", side.text[s:e], re.I)
             candidates = [(s + exact.start(), s + exact.end())] if exact else []
@@ -431,7 +423,7 @@ def _framing_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
 
 
 def _quoted(found: _Offset, side: _Side) -> bool:
-    return any(_within(found.span(), [q]) for s, e in side.ranges for q, _ in _quotes(side.text, s, e))
+    return any(_within(found.span(), [q]) for s, e in side.ranges for q, _ in quotations(side.text, s, e))
 
 
 class _Offset:

@@ -90,6 +90,7 @@ def matrix_json(analyses: Sequence[Analysis], story: StoryMatrix) -> dict[str, A
         "reuse": story.reuse,
         "families": story.families,
         "sources": story.sources,
+        "origin_clear": story.origin_clear,
     }
 
 

@@ -76,6 +76,25 @@ def origin_order(
     return sorted(members, key=key)
 
 
+# Shares of each other's wording closer than this do not say which of two same-day reports came first:
+# on the written rewrites the larger share named the original 5 times in 11 (README, "Direction").
+ORIGIN_MARGIN = 0.05
+
+
+def origin_is_clear(
+    order: Sequence[int], reuse: Sequence[Sequence[float]], published: Sequence[dt.date | None]
+) -> bool:
+    """Whether ``order[0]`` (from :func:`origin_order`) is told apart from ``order[1]``: by an earlier
+    date, or, the dates being the same or both missing, by clearly more of ``order[1]``'s wording
+    coming from it than the reverse."""
+    if len(order) < 2:
+        return True
+    first, second = order[0], order[1]
+    if published[first] != published[second]:
+        return True
+    return reuse[second][first] - reuse[first][second] >= ORIGIN_MARGIN
+
+
 def sources(
     reuse: Sequence[Sequence[float]], published: Sequence[dt.date | None], threshold: float
 ) -> list[int | None]:

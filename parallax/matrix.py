@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .align import align, coverage, features_of
-from .families import families, sources
+from .families import families, origin_is_clear, origin_order, sources
 from .model import Analysis
 from .options import DEFAULT_OPTIONS, CompareOptions
 from .reuse import reuse
@@ -63,6 +63,9 @@ class StoryMatrix:
     reuse: list[list[float]]
     families: list[list[int]]
     sources: list[int | None]
+    # Per family: whether its first member is told apart from the second (an earlier date, or clearly
+    # more shared wording one way); a same-day rewrite carries as much of its original as the reverse.
+    origin_clear: list[bool]
 
 
 def pairs_to_align(analyses: Sequence[Analysis]) -> list[tuple[int, int]]:
@@ -134,9 +137,9 @@ def story_matrix(
         cover[i][j], cover[j][i] = pair.coverage_ab, pair.coverage_ba
         reused[i][j], reused[j][i] = pair.reuse_ab, pair.reuse_ba
     published = [a.article.published for a in analyses]
-    return StoryMatrix(
-        cover, reused, families(reused, options.reuse_threshold), sources(reused, published, options.reuse_threshold)
-    )
+    found = families(reused, options.reuse_threshold)
+    clear = [origin_is_clear(origin_order(family, reused, published), reused, published) for family in found]
+    return StoryMatrix(cover, reused, found, sources(reused, published, options.reuse_threshold), clear)
 
 
 def coverage_matrix(analyses: Sequence[Analysis], options: CompareOptions = DEFAULT_OPTIONS) -> list[list[float]]:

@@ -30,7 +30,7 @@ class CompareOptions:
     cosine_floor: float = 0.7
     cosine_ceiling: float = 0.95
     full_matrix_pairs: int = 250000
-    reuse_threshold: float = 0.15
+    reuse_threshold: float = 0.13
     misspelling_similarity: float = 0.86
     max_chars: int = 1_000_000
     max_line_chars: int = 20_000

@@ -22,25 +22,48 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .align import sentence_sizes
+from rapidfuzz import fuzz
+
 from .memo import per_analysis
-from .model import Analysis, Match
+from .model import Analysis, Match, Span
+from .quotes import quoted_spans, unquoted
 
 SHINGLE = 4
 _WORD = re.compile(r"\w+")
+_MARKS = " \n\t\"“”„«»‘’'.,;:!?-–—()"
+
+
+@per_analysis
+def own_pieces(analysis: Analysis) -> tuple[tuple[int, tuple[Span, ...]], ...]:
+    """Each alignable sentence (bylines, captions, boilerplate left out) with the pieces of it outside
+    quotation marks: the outlet's own wording. An article that is all quotation keeps its quotations,
+    or it would have no wording to measure."""
+    sentences = [s for s in analysis.sentences if s.alignable]
+    quoted = quoted_spans(analysis)
+    pieces = [(s.index, tuple(unquoted(s.start, s.end, quoted))) for s in sentences]
+    text = analysis.article.text
+    if not any(text[a:b].strip(_MARKS) for _, spans in pieces for a, b in spans):
+        pieces = [(s.index, ((s.start, s.end),)) for s in sentences]
+    return tuple(pieces)
 
 
 @per_analysis
 def shingles_of(analysis: Analysis) -> frozenset[tuple[str, ...]]:
-    """Lower-cased word 4-grams of the article's own text (boilerplate, bylines and captions left out)."""
+    """Lower-cased word 4-grams of the article's own wording (not across a quotation)."""
     text = analysis.article.text
     shingles: set[tuple[str, ...]] = set()
-    for sentence in analysis.sentences:
-        if not sentence.alignable:
-            continue
-        words = [w.lower() for w in _WORD.findall(text[sentence.start : sentence.end])]
-        shingles.update(tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1))
+    for _, spans in own_pieces(analysis):
+        for start, end in spans:
+            words = [w.lower() for w in _WORD.findall(text[start:end])]
+            shingles.update(tuple(words[k : k + SHINGLE]) for k in range(len(words) - SHINGLE + 1))
     return frozenset(shingles)
+
+
+@per_analysis
+def own_sizes(analysis: Analysis) -> dict[int, int]:
+    """Non-space characters of each alignable sentence outside quotation marks."""
+    text = analysis.article.text
+    return {i: sum(len("".join(text[a:b].split())) for a, b in spans) for i, spans in own_pieces(analysis)}
 
 
 def containment(a: Analysis, b: Analysis) -> tuple[float, float]:
@@ -52,22 +75,71 @@ def containment(a: Analysis, b: Analysis) -> tuple[float, float]:
     return shared / len(sa), shared / len(sb)
 
 
-def strong_share(analysis: Analysis, matches: Sequence[Match], side: str, wording_threshold: float = 0.6) -> float:
-    """Share of the article's text (non-space characters) in matches whose *wording* is a copy or a
-    close paraphrase (word and character score at least ``wording_threshold``): the same statement
-    in other words does not count."""
-    strong = {i for m in matches if m.wording >= wording_threshold for i in (m.a if side == "a" else m.b)}
-    sizes = sentence_sizes(analysis)
-    own = [s.index for s in analysis.sentences if s.alignable]  # bylines, captions, boilerplate left out
-    total = sum(sizes[i] for i in own)
-    covered = sum(sizes[i] for i in own if i in strong)
+def strong_matches(a: Analysis, b: Analysis, matches: Sequence[Match], wording_threshold: float = 0.6) -> list[Match]:
+    """Matches whose *wording* is a copy or a close paraphrase (word and character score at least
+    ``wording_threshold``): the same statement in other words does not count. Where a match holds a
+    quotation, its wording is judged on the words outside quotation marks (on either side) alone:
+    two reports quoting one speaker share the speaker's words, not their own."""
+    strong = []
+    for match in matches:
+        if match.wording < wording_threshold:
+            continue
+        quotes = _quoted_words(a, match.a) + _quoted_words(b, match.b)
+        if not quotes:
+            strong.append(match)
+            continue
+        own_a, own_b = _own_words(a, match.a, quotes), _own_words(b, match.b, quotes)
+        if fuzz.ratio(own_a, own_b) / 100 >= wording_threshold:
+            strong.append(match)
+    return strong
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text)).lower()
+
+
+def _quoted_words(analysis: Analysis, sentence_ids: Sequence[int]) -> list[str]:
+    text = analysis.article.text
+    quoted = quoted_spans(analysis)
+    return [
+        _words(text[s:e])
+        for i in sentence_ids
+        for s, e in quoted
+        if analysis.sentences[i].start <= s < analysis.sentences[i].end
+    ]
+
+
+def _own_words(analysis: Analysis, sentence_ids: Sequence[int], quotes: list[str]) -> str:
+    """The sentences' words outside quotation marks, less any quotation the other side marks and
+    this side carries unmarked (a quotation either side credits is the speaker's, not the outlet's)."""
+    text = analysis.article.text
+    quoted = quoted_spans(analysis)
+    own = " ".join(
+        _words(text[s:e])
+        for i in sentence_ids
+        for s, e in unquoted(analysis.sentences[i].start, analysis.sentences[i].end, quoted)
+    )
+    for quote in quotes:
+        if len(quote.split()) >= 2:
+            own = own.replace(quote, " ")
+    return " ".join(own.split())
+
+
+def strong_share(analysis: Analysis, strong: Sequence[Match], side: str) -> float:
+    """Share of the article's own wording (non-space characters outside quotation marks) in the
+    ``strong`` matches."""
+    ids = {i for m in strong for i in (m.a if side == "a" else m.b)}
+    sizes = own_sizes(analysis)
+    total = sum(sizes.values())
+    covered = sum(size for i, size in sizes.items() if i in ids)
     return covered / total if total else 0.0
 
 
 def reuse(a: Analysis, b: Analysis, matches: Sequence[Match], wording_threshold: float = 0.6) -> tuple[float, float]:
     """``(share of A's wording from B, share of B's wording from A)``, each 0-1."""
     contained_a, contained_b = containment(a, b)
+    strong = strong_matches(a, b, matches, wording_threshold)
     return (
-        round(0.5 * strong_share(a, matches, "a", wording_threshold) + 0.5 * contained_a, 4),
-        round(0.5 * strong_share(b, matches, "b", wording_threshold) + 0.5 * contained_b, 4),
+        round(0.5 * strong_share(a, strong, "a") + 0.5 * contained_a, 4),
+        round(0.5 * strong_share(b, strong, "b") + 0.5 * contained_b, 4),
     )

@@ -266,6 +266,17 @@ def test_story_shows_families_first_and_reuse_by_default(tmp_path, monkeypatch):
     assert spec["layout"]["xaxis"]["type"] == "category"
 
 
+def test_a_same_day_copy_does_not_name_an_original(tmp_path, monkeypatch):
+    _story_corpus(tmp_path)
+    copy = tmp_path / "quake-copy.md"
+    copy.write_text(copy.read_text(encoding="utf-8").replace("2023-09-19", "2023-09-18"), encoding="utf-8")
+    monkeypatch.setenv("PARALLAX_CORPUS", str(tmp_path))
+    at = start(a="quake-wire", b="quake-copy")
+    at.switch_page("pages/2_Story.py").run()
+    family = "\n".join(m.value for m in at.markdown)
+    assert "which came first is unclear" in family and "Original:**" not in family
+
+
 def test_a_report_without_an_outlet_is_labelled_by_its_headline():
     at = start()
     at.switch_page("pages/2_Story.py").run()

@@ -48,7 +48,7 @@ def test_local_engine_reports_the_copy_and_not_the_independent_report(archive_in
     assert [(p["a"], p["b"], p["source"]) for p in pairs] == [("quake-copy", "quake-wire", "quake-wire")]
     assert set(pairs[0]) >= {"a", "b", "reuse", "reuse_ab", "reuse_ba", "coverage_ab", "coverage_ba", "source"}
     assert _lines(tmp_path / "families.jsonl") == [
-        {"ids": ["quake-wire", "quake-copy"], "original": "quake-wire", "size": 2}
+        {"ids": ["quake-wire", "quake-copy"], "original": "quake-wire", "size": 2, "origin_clear": True}
     ]
     assert pd.read_parquet(tmp_path / "pairs.parquet").to_dict("records") == pairs
     assert json.loads((tmp_path / "summary.json").read_text())["pairs_reported"] == 1
@@ -106,7 +106,12 @@ def test_families_join_chains_and_pick_the_earliest():
         {"a": "d", "b": "e", "reuse_ab": 0.1, "reuse_ba": 0.1, "shares_wording": False},
     ]
     published = {"a": dt.date(2023, 1, 3), "b": dt.date(2023, 1, 1), "c": dt.date(2023, 1, 2)}
-    assert family_records(pairs, published) == [{"ids": ["b", "c", "a"], "original": "b", "size": 3}]
+    assert family_records(pairs, published) == [
+        {"ids": ["b", "c", "a"], "original": "b", "size": 3, "origin_clear": True}
+    ]
+    near_tie = [{"a": "a", "b": "b", "reuse_ab": 0.15, "reuse_ba": 0.14, "shares_wording": True}]
+    undated = family_records(near_tie, {})  # shares within 0.05 of each other and no dates: a guess
+    assert undated == [{"ids": ["b", "a"], "original": "b", "size": 2, "origin_clear": False}]
 
 
 @pytest.mark.spark

@@ -38,8 +38,17 @@ def test_seed_alignment_gate():
 def test_rewrite_pairs_gate(nlp):
     figures = _load("rewrite_pairs").main()
     assert figures["mean_f1"] >= 0.89  # six written rewrites, sentence links
-    assert figures["reuse_auc"] >= 0.94  # rewrites against independent reports of the same events
+    # Rewrites against independent reports of the same events. 0.944 before quotations were left out of
+    # reuse: three of these rewrites keep the quotations and reword the rest, as independent reports do.
+    assert figures["reuse_auc"] >= 0.84
     assert figures["family_f1"] >= 0.6  # one matrix of all 20 articles; the seed pair is a family
+
+
+def test_shared_quotes_gate(nlp):
+    figures = _load("shared_quotes").main()
+    assert figures["false_links"] == 0  # no two independent reports joined by the statement they both quote
+    assert figures["auc"] >= 0.95  # families against independent reports, within stories
+    assert figures["family_f1"] >= 0.85  # one matrix of all 16 articles
 
 
 STS = SHARED / "datasets/sts_headlines/headlines_scored.tsv"

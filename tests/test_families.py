@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from parallax.families import families, origin_order, sources
+from parallax.families import families, origin_is_clear, origin_order, sources
 
 D = dt.date
 
@@ -79,3 +79,14 @@ def test_the_archive_joins_families_as_the_matrix_does():
         for j in range(i + 1, 5)
     ]
     assert best_partner_edges(pairs) == {(ids[i], ids[j]) for i, j in linked(reuse, 0.15)}
+
+
+def test_origin_is_clear_by_date_or_by_a_clear_difference_in_shares():
+    day, later = dt.date(2023, 9, 18), dt.date(2023, 9, 19)
+    near_tie = [[1.0, 0.15], [0.14, 1.0]]  # each carries about as much of the other's wording
+    assert not origin_is_clear([0, 1], near_tie, [day, day])
+    assert not origin_is_clear([0, 1], near_tie, [None, None])
+    assert origin_is_clear([0, 1], near_tie, [day, later])  # an earlier date decides
+    trimmed_copy = [[1.0, 0.71], [0.99, 1.0]]  # 1 is contained in 0
+    assert origin_is_clear([0, 1], trimmed_copy, [None, None])
+    assert origin_is_clear([0], [[1.0]], [None])

@@ -55,3 +55,38 @@ def test_shingles_skip_boilerplate_and_are_lower_cased(nlp):
     a = _a("Share this article\nThe Quick Brown Fox jumps over it.", "s", nlp)
     assert ("the", "quick", "brown", "fox") in shingles_of(a)
     assert reuse(a, a, ()) == (0.5, 0.5)  # containment alone when no match is given
+
+
+STATEMENT = '"The terminals remain open, our doors remain open, and we are ready to return to the table at any hour."'
+WIRE = (
+    "Dockworkers at the port of Halvern walked off the job on Tuesday after talks over pay collapsed.\n"
+    f'The port authority regretted the action. {STATEMENT[:-1]}" it said in a statement.\n'
+    "About 4,200 members of the union joined the 72-hour stoppage, which began at 6 a.m."
+)
+OTHER_OUTLET = (
+    "The cranes stood still at Halvern on Tuesday as the harbour's dockers began a three-day strike.\n"
+    f"In a short statement, the port authority struck a conciliatory tone: {STATEMENT}\n"
+    "Shipping agents said some lines were already sending their vessels to other ports."
+)
+
+
+def test_independent_reports_quoting_one_statement_share_no_wording(nlp):
+    # The speaker's words are in every report of the statement: they are not the outlet's wording.
+    a, b = _a(WIRE, "w", nlp), _a(OTHER_OUTLET, "o", nlp)
+    assert max(compare(a, b).reuse) < 0.05
+    unmarked = _a(OTHER_OUTLET.replace('"', ""), "u", nlp)  # the same words without marks are its own
+    assert max(compare(unmarked, _a(WIRE.replace('"', ""), "wu", nlp)).reuse) > 0.15
+
+
+def test_a_copy_with_its_quotations_is_still_reuse(nlp):
+    a = _a(WIRE, "w", nlp)
+    copy = _a(WIRE.replace("Tuesday", "Wednesday"), "c", nlp)
+    assert min(compare(a, copy).reuse) > 0.8
+    assert compare(a, a).reuse == (1.0, 1.0)
+
+
+def test_an_article_all_in_quotation_marks_keeps_its_words(nlp):
+    quoted = '"We are deeply sorry. Our customers trusted us with their information."'
+    a = _a(quoted, "q", nlp)
+    assert shingles_of(a)  # nothing outside the marks: the quotation is all the wording there is
+    assert compare(a, a).reuse == (1.0, 1.0)

@@ -1,0 +1,52 @@
+"""Quotations: the parts of an article's text inside quotation marks.
+
+Quoted words are the speaker's wording, not the outlet's. Every outlet that reports a statement
+reproduces them, so reuse leaves them out (two independent reports quoting one minister are not a
+copy), while differences compares them (a misquote is a changed fact).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .memo import per_analysis
+from .model import Analysis, Span
+
+# Double quotes of every style; a quotation ends at its paragraph (news style leaves a quote that runs
+# on into the next paragraph unclosed, so pairing marks across paragraphs would invert them).
+_DOUBLE = re.compile(r"[\"“”„«]([^\"“”„«»\n]{3,1000})[\"”“»]")
+# Single curly quotes, as British outlets write them: an opening mark at a word start, and a closing
+# mark not followed by a letter (so "workers’ union" inside a quotation can end it, "don’t" cannot).
+_SINGLE = re.compile(r"(?<!\w)‘((?:[^‘’\n]|’(?=\w)){3,1000}?)’(?!\w)")
+
+
+def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[Span, str]]:
+    """Each quotation in ``text[start:end]``: the span of its words (marks left out) and the words."""
+    piece = text[start:end]
+    found = [((start + m.start(1), start + m.end(1)), m.group(1)) for m in _DOUBLE.finditer(piece)]
+    inside = [span for span, _ in found]
+    for m in _SINGLE.finditer(piece):
+        span = (start + m.start(1), start + m.end(1))
+        if not any(s <= span[0] < e for s, e in inside):  # 'x' nested in a double quotation is part of it
+            found.append((span, m.group(1)))
+    return sorted(found)
+
+
+@per_analysis
+def quoted_spans(analysis: Analysis) -> tuple[Span, ...]:
+    """The article's quotations with their marks, in text order."""
+    return tuple((s - 1, e + 1) for (s, e), _ in quotations(analysis.article.text))
+
+
+def unquoted(start: int, end: int, quoted: tuple[Span, ...]) -> list[Span]:
+    """``[start, end)`` with the quoted spans cut out: the pieces in the outlet's own words."""
+    pieces, at = [], start
+    for s, e in quoted:
+        if e <= at or s >= end:
+            continue
+        if s > at:
+            pieces.append((at, s))
+        at = max(at, e)
+    if at < end:
+        pieces.append((at, end))
+    return pieces
