@@ -57,7 +57,7 @@ family_orders = [origin_order(family, story.reuse, [a.published for a in picked]
 for number, (order, clear) in enumerate(zip(family_orders, story.origin_clear, strict=True), start=1):
     original = order[0]
     # Same-day rewrites carry similar shares of each other: naming an original then would be a guess.
-    heading = "Original" if clear else "First listed (which came first is unclear: same date, similar shares)"
+    heading = "Original" if clear else "Which came first is unclear (same date, similar shares both ways)"
     lines = [
         f"**{number}. {heading}:** {ui.md(ui.short_label(picked[original]))}"
         # Without an outlet the label already starts with the headline.
@@ -67,6 +67,13 @@ for number, (order, clear) in enumerate(zip(family_orders, story.origin_clear, s
         source = story.sources[i]
         if source is None:
             lines.append(f"- {ui.md(ui.short_label(picked[i]))}: shares wording, source unclear")
+            continue
+        if not clear and i == order[1] and source == original:
+            lines.append(
+                f"- {ui.md(ui.short_label(picked[i]))} shares wording with {ui.md(picked[source].id)} both ways: "
+                f"**{story.reuse[i][source]:.0%}** of its wording is there, "
+                f"{story.reuse[source][i]:.0%} of the other's here"
+            )
             continue
         lines.append(
             f"- {ui.md(ui.short_label(picked[i]))} takes **{story.reuse[i][source]:.0%}** of its wording from "

@@ -274,7 +274,8 @@ def test_a_same_day_copy_does_not_name_an_original(tmp_path, monkeypatch):
     at = start(a="quake-wire", b="quake-copy")
     at.switch_page("pages/2_Story.py").run()
     family = "\n".join(m.value for m in at.markdown)
-    assert "which came first is unclear" in family and "Original:**" not in family
+    assert "Which came first is unclear" in family and "Original:**" not in family
+    assert "both ways: **" in family and "takes **" not in family  # no direction stated
 
 
 def test_a_report_without_an_outlet_is_labelled_by_its_headline():
