@@ -7,6 +7,7 @@ copy), while differences compares them (a misquote is a changed fact).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .memo import per_analysis
@@ -33,9 +34,20 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 
 @per_analysis
-def quoted_spans(analysis: Analysis) -> tuple[Span, ...]:
-    """The article's quotations with their marks, in text order."""
-    return tuple((s - 1, e + 1) for (s, e), _ in quotations(analysis.article.text))
+def quoted_spans(analysis: Analysis) -> dict[int, tuple[Span, ...]]:
+    """The article's quotations with their marks, by the index of each sentence they overlap (a
+    quotation can run over several sentences); sentences without one are left out."""
+    starts = [s.start for s in analysis.sentences]
+    by_sentence: dict[int, list[Span]] = {}
+    for (start, end), _ in quotations(analysis.article.text):
+        span = (start - 1, end + 1)
+        first = max(0, bisect.bisect_right(starts, span[0]) - 1)
+        for sentence in analysis.sentences[first:]:
+            if sentence.start >= span[1]:
+                break
+            if sentence.end > span[0]:
+                by_sentence.setdefault(sentence.index, []).append(span)
+    return {i: tuple(spans) for i, spans in by_sentence.items()}
 
 
 def unquoted(start: int, end: int, quoted: tuple[Span, ...]) -> list[Span]:

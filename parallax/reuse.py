@@ -40,7 +40,7 @@ def own_pieces(analysis: Analysis) -> tuple[tuple[int, tuple[Span, ...]], ...]:
     or it would have no wording to measure."""
     sentences = [s for s in analysis.sentences if s.alignable]
     quoted = quoted_spans(analysis)
-    pieces = [(s.index, tuple(unquoted(s.start, s.end, quoted))) for s in sentences]
+    pieces = [(s.index, tuple(unquoted(s.start, s.end, quoted.get(s.index, ())))) for s in sentences]
     text = analysis.article.text
     if not any(text[a:b].strip(_MARKS) for _, spans in pieces for a, b in spans):
         pieces = [(s.index, ((s.start, s.end),)) for s in sentences]
@@ -101,12 +101,8 @@ def _words(text: str) -> str:
 def _quoted_words(analysis: Analysis, sentence_ids: Sequence[int]) -> list[str]:
     text = analysis.article.text
     quoted = quoted_spans(analysis)
-    return [
-        _words(text[s:e])
-        for i in sentence_ids
-        for s, e in quoted
-        if analysis.sentences[i].start <= s < analysis.sentences[i].end
-    ]
+    spans = dict.fromkeys(span for i in sentence_ids for span in quoted.get(i, ()))  # once, in order
+    return [_words(text[s:e]) for s, e in spans]
 
 
 def _own_words(analysis: Analysis, sentence_ids: Sequence[int], quotes: list[str]) -> str:
@@ -117,7 +113,7 @@ def _own_words(analysis: Analysis, sentence_ids: Sequence[int], quotes: list[str
     own = " ".join(
         _words(text[s:e])
         for i in sentence_ids
-        for s, e in unquoted(analysis.sentences[i].start, analysis.sentences[i].end, quoted)
+        for s, e in unquoted(analysis.sentences[i].start, analysis.sentences[i].end, quoted.get(i, ()))
     )
     for quote in quotes:
         if len(quote.split()) >= 2:

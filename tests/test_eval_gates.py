@@ -47,7 +47,7 @@ def test_rewrite_pairs_gate(nlp):
 def test_shared_quotes_gate(nlp):
     figures = _load("shared_quotes").main()
     assert figures["false_links"] == 0  # no two independent reports joined by the statement they both quote
-    assert figures["auc"] >= 0.95  # families against independent reports, within stories
+    assert figures["auc"] >= 0.96  # families against independent reports, within stories
     assert figures["family_f1"] >= 0.85  # one matrix of all 16 articles
 
 
