@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from parallax.ingest import article_from_text
+from parallax.options import DEFAULT_OPTIONS
 from tests.conftest import ROOT
 
 APP = str(ROOT / "streamlit_app.py")
@@ -323,3 +324,13 @@ def test_a_pasted_article_without_a_date_says_so_and_its_date_re_resolves_at_onc
     assert not any("has no publication date" in i.value for i in at.info)
     spec = at.get("plotly_chart")[0].proto.spec
     assert "2023-09-18" in spec and "2023-09-21" in spec  # Monday (past) and Thursday (future)
+
+
+def test_about_explains_statements_wording_and_quotations():
+    at = start()
+    at.switch_page("pages/3_About.py").run()
+    assert not at.exception
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Statements shared" in text and "Wording taken" in text
+    assert "quotation marks do not count" in text
+    assert f"from {DEFAULT_OPTIONS.reuse_threshold:.0%}" in text  # the threshold defaults.toml sets, not a copy
