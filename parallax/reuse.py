@@ -12,6 +12,12 @@ their reuse is low. Reuse of article X from article Y is the mean of:
    (function words kept, as in passim and TextPAIR) that Y also has. A copy
    keeps long runs of words; independent wording rarely shares four in a row.
 
+Both leave out words inside quotation marks (:mod:`parallax.quotes`): a
+quotation is the speaker's wording, which every outlet reporting the
+statement reproduces, so two independent reports quoting one minister share
+it without copying each other. A match that holds a quotation counts as
+strong only if the words outside the marks are themselves close on both sides.
+
 The figure means the same on every story: no normalisation by the cluster
 (a family of copies would make its own wording look common). One threshold,
 ``reuse_threshold`` in ``defaults.toml``, says when a pair shares wording.
