@@ -10,13 +10,18 @@ except within the family. All the articles of all stories go into one
 Prints, for each pair of a story, the larger reuse figure; then the AUC of
 family pairs against independent pairs (within stories), the independent
 pairs that reach ``reuse_threshold`` (each would join two independent reports
-in a family), and the family pairwise F1 of the whole run.
+in a family), and the family pairwise F1 of the whole run. Last, the
+differences ``compare`` reports on every pair of a story, per match: no fact
+differs anywhere in the set except the credits listed under "differences" in
+a story's file, so every other difference is false (quoting one statement,
+outlets credit its speaker in their own words: "told reporters", "she said").
 
 Run: python eval/shared_quotes.py [--verbose]
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -27,7 +32,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from reuse_dev import pairwise_f1
 
-from parallax import analyse
+from parallax import analyse, compare
 from parallax.ingest import article_from_text
 from parallax.matrix import story_matrix
 from parallax.model import Analysis
@@ -46,6 +51,30 @@ def load_stories(nlp=None) -> list[tuple[str, dict[str, Analysis], list[list[str
         }
         stories.append((path.stem, analyses, data["families"]))
     return stories
+
+
+def known_differences(name: str) -> set[tuple[str, str, str]]:
+    """The real differences of a story: (role, role, kind)."""
+    data = json.loads((GOLD / f"{name}.json").read_text(encoding="utf-8"))
+    return {(d["pair"][0], d["pair"][1], d["kind"]) for d in data.get("differences", [])}
+
+
+def false_differences(stories, verbose: bool = False) -> tuple[int, int, int]:
+    """Differences on every pair of each story: (false ones, matches, real ones found)."""
+    false = matches = found = 0
+    for name, analyses, _ in stories:
+        known = known_differences(name)
+        for x, y in itertools.combinations(analyses, 2):
+            result = compare(analyses[x], analyses[y])
+            matches += len(result.matches)
+            for difference in result.differences:
+                if (x, y, difference.kind) in known:
+                    found += 1
+                    continue
+                false += 1
+                if verbose:
+                    print(f"   false {name} {x}/{y} {difference.kind}: {difference.a_text!r} | {difference.b_text!r}")
+    return false, matches, found
 
 
 def main(verbose: bool = False, options: CompareOptions = DEFAULT_OPTIONS, stories=None) -> dict[str, float]:
@@ -81,7 +110,17 @@ def main(verbose: bool = False, options: CompareOptions = DEFAULT_OPTIONS, stori
     for a, b, figure in false_links:
         print(f"      {a} {b} {figure:.3f}")
     print(f"   families found {result.families}, true {truth}: pairwise F1={family_f1:.3f}")
-    return {"auc": auc, "false_links": float(len(false_links)), "family_f1": family_f1}
+    false, matches, found = false_differences(stories, verbose)
+    known = sum(len(known_differences(name)) for name, _, _ in stories)
+    print(f"differences on these unchanged pairs: {false} false in {matches} matches = {false / matches:.3f} per match")
+    print(f"   real differences found: {found} of {known}")
+    return {
+        "auc": auc,
+        "false_links": float(len(false_links)),
+        "family_f1": family_f1,
+        "false_differences_per_match": false / matches,
+        "real_differences_found": found / known if known else 1.0,
+    }
 
 
 if __name__ == "__main__":

@@ -49,6 +49,10 @@ def test_shared_quotes_gate(nlp):
     assert figures["false_links"] == 0  # no two independent reports joined by the statement they both quote
     assert figures["auc"] >= 0.96  # families against independent reports, within stories
     assert figures["family_f1"] >= 0.85  # one matrix of all 16 articles
+    # Quoting one statement, outlets credit its speaker in their own words: 0.27 false differences
+    # per match before credits were read that way.
+    assert figures["false_differences_per_match"] <= 0.08
+    assert figures["real_differences_found"] == 1.0  # the copy that drops "the agency said"
 
 
 STS = SHARED / "datasets/sts_headlines/headlines_scored.tsv"
@@ -73,8 +77,8 @@ def test_reuse_development_stories_gate(nlp):
 @pytest.mark.skipif(not STS.exists(), reason="../shared/datasets/sts_headlines is not beside the repo")
 def test_differences_development_gate(nlp):
     recall, false_rate = _load("differences_dev").main()
-    assert recall >= 0.93  # injected fact changes found, with their kind, on the right match
-    assert false_rate <= 0.06  # differences per match on pairs whose facts are the same
+    assert recall >= 0.94  # injected fact changes found, with their kind, on the right match
+    assert false_rate <= 0.03  # differences per match on pairs whose facts are the same
 
 
 def test_news_dates_development_gate(nlp):
