@@ -103,6 +103,12 @@ order = [i for family_order in family_orders for i in family_order]
 order += [i for i in range(len(picked)) if i not in order]
 # Plotly reads a few HTML tags in labels: escaped, an outlet named "<b>" shows as written.
 labels = [html.escape(f"{n + 1}. {ui.short_label(picked[i])}") for n, i in enumerate(order)]
+# The axis shows number and outlet (or headline) over the date; the id is in the hover and the lists
+# above. Two short lines fit beside the matrix on a phone, where one long line was cut off.
+ticks = [
+    "<br>".join(html.escape(part) for part in (f"{n + 1}. {head}", date))
+    for n, (head, date, _) in enumerate(ui.short_label(picked[i]).rsplit(" · ", 2) for i in order)
+]
 row_px = max(22, min(40, 900 // max(1, len(order))))  # 25 articles still fit a 1024-pixel screen
 z = [[matrix[r][c] for c in order] for r in order]
 # Rows carry the full label (number, outlet, date, id); columns only the number, so 25 fit across.
@@ -138,7 +144,7 @@ figure.add_trace(
 figure.update_layout(
     height=260 + row_px * len(order),
     margin={"l": 10, "r": 10, "t": 10, "b": 10},
-    yaxis={"autorange": "reversed", "type": "category"},
+    yaxis={"autorange": "reversed", "type": "category", "tickvals": labels, "ticktext": ticks, "automargin": True},
     # Category axes: column numbers are labels, not a scale ("0.5 1 1.5" ticks over two columns).
     xaxis={"tickfont": {"size": 11}, "side": "top", "type": "category"},
     clickmode="event+select",
