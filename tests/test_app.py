@@ -265,6 +265,9 @@ def test_story_shows_families_first_and_reuse_by_default(tmp_path, monkeypatch):
     ) and "Daily · 2023-09-18 · quake-own" in json.dumps(spec, ensure_ascii=False)
     # Column numbers are categories: a numeric axis put "0.5 1 1.5" ticks over the columns.
     assert spec["layout"]["xaxis"]["type"] == "category"
+    # Rows show outlet over date, without the id (one long line was cut off on a phone).
+    ticks = spec["layout"]["yaxis"]["ticktext"]
+    assert "3. Daily<br>2023-09-18" in ticks and not any("quake-" in t for t in ticks)
 
 
 def test_a_same_day_copy_does_not_name_an_original(tmp_path, monkeypatch):
