@@ -212,7 +212,8 @@ def _norm(text: str) -> str:
 class _Side:
     analysis: Analysis
     doc: int
-    ranges: tuple[Span, ...]  # the sentences of the match
+    ids: tuple[int, ...]  # the sentences of the match, in order
+    ranges: tuple[Span, ...]  # and their spans
 
     @property
     def text(self) -> str:
@@ -223,7 +224,8 @@ class _Side:
 
 
 def _side(analysis: Analysis, doc: int, sentence_ids: Sequence[int]) -> _Side:
-    return _Side(analysis, doc, tuple((analysis.sentences[i].start, analysis.sentences[i].end) for i in sentence_ids))
+    ids = tuple(sentence_ids)
+    return _Side(analysis, doc, ids, tuple((analysis.sentences[i].start, analysis.sentences[i].end) for i in ids))
 
 
 def _within(span: Span, ranges: Sequence[Span]) -> bool:
@@ -329,9 +331,14 @@ _CREDIT = re.compile(
 _NOT_NAMES = {"the", "a", "an", "of", "and", "its", "his", "her", "their"}
 
 
+def _content_words(source: str) -> list[str]:
+    """The words of a credited source that name someone ("the union" -> ["union"]; "a" -> [])."""
+    return [w for w in re.findall(r"\w+", source) if w not in _NOT_NAMES and len(w) > 1]
+
+
 def _named_in(source: str, text: str) -> bool | None:
     """Whether every content word of ``source`` is in ``text`` (None when the source names nothing)."""
-    words = [w for w in re.findall(r"\w+", source) if w not in _NOT_NAMES and len(w) > 1]
+    words = _content_words(source)
     if not words:
         return None
     present = set(re.findall(r"\w+", text.lower()))
@@ -350,7 +357,7 @@ def _uncredited(
     names nobody ("said in a statement") is carried by any credit in or beside the match.
     """
     inside, around = other.cut(other.ranges), _around(other)
-    named_speakers = any(speaker and _named_in(src, src) for _, src, speaker in other_credits)
+    named_speakers = any(speaker and _content_words(src) for _, src, speaker in other_credits)
     lost = []
     for span, source, speaker in credits:
         named = _named_in(source, around)
@@ -369,10 +376,8 @@ def _around(side: _Side) -> str:
     """The match's text with the sentence before and after it: a quotation split into sentences keeps
     its credit beside it ('In a statement, the club said: "…' then '… his honesty."')."""
     sentences = side.analysis.sentences
-    starts = [sentence.start for sentence in sentences]
-    first = bisect.bisect_right(starts, side.ranges[0][0]) - 1
-    last = bisect.bisect_right(starts, side.ranges[-1][0]) - 1
-    return side.text[sentences[max(0, first - 1)].start : sentences[min(len(sentences) - 1, last + 1)].end]
+    before, after = sentences[max(0, side.ids[0] - 1)], sentences[min(len(sentences) - 1, side.ids[-1] + 1)]
+    return side.text[before.start : after.end]
 
 
 def _attribution_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:

@@ -115,12 +115,8 @@ def _own_words(analysis: Analysis, sentence_ids: Sequence[int], quotes: list[str
     """The sentences' words outside quotation marks, less any quotation the other side marks and
     this side carries unmarked (a quotation either side credits is the speaker's, not the outlet's)."""
     text = analysis.article.text
-    quoted = quoted_spans(analysis)
-    own = " ".join(
-        _words(text[s:e])
-        for i in sentence_ids
-        for s, e in unquoted(analysis.sentences[i].start, analysis.sentences[i].end, quoted.get(i, ()))
-    )
+    pieces = dict(own_pieces(analysis))
+    own = " ".join(_words(text[s:e]) for i in sentence_ids for s, e in pieces.get(i, ()))
     for quote in quotes:
         if len(quote.split()) >= 2:
             own = own.replace(quote, " ")
