@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from reuse_dev import pairwise_f1
+from reuse_dev import auc, pairwise_f1
 
 from parallax import analyse
 from parallax.align import align
@@ -119,8 +119,7 @@ def reuse_auc(pairs: list[GoldPair], options: CompareOptions = DEFAULT_OPTIONS, 
                 f"   {pair.name}: reuse rewrite {derived[-1]:.2f}, "
                 f"independent {independent[-2]:.2f}/{independent[-1]:.2f}"
             )
-    wins = sum(1.0 if d > i else 0.5 if d == i else 0.0 for d in derived for i in independent)
-    return wins / (len(derived) * len(independent))
+    return auc(derived, independent)
 
 
 def story_families(pairs: list[GoldPair], options: CompareOptions = DEFAULT_OPTIONS, verbose: bool = False) -> float:
@@ -153,11 +152,11 @@ def main(verbose: bool = False, options: CompareOptions = DEFAULT_OPTIONS, pairs
                     print(f"   {label} a{i}-b{j}")
     mean = sum(f1s) / len(f1s)
     print(f"rewrite pairs: mean F1={mean:.3f} over {len(f1s)} pairs")
-    auc = reuse_auc(pairs, options, verbose)
-    print(f"reuse, rewrites against independent reports of the same events: AUC={auc:.3f}")
+    separation = reuse_auc(pairs, options, verbose)
+    print(f"reuse, rewrites against independent reports of the same events: AUC={separation:.3f}")
     family_f1 = story_families(pairs, options, verbose)
     print(f"families in one matrix of all 20 articles (with the seed pair): pairwise F1={family_f1:.3f}")
-    return {"mean_f1": mean, "reuse_auc": auc, "family_f1": family_f1}
+    return {"mean_f1": mean, "reuse_auc": separation, "family_f1": family_f1}
 
 
 if __name__ == "__main__":

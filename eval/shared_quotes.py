@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from reuse_dev import pairwise_f1
+from reuse_dev import auc, pairwise_f1
 
 from parallax import analyse, compare
 from parallax.ingest import article_from_text
@@ -59,11 +59,12 @@ def known_differences(name: str) -> set[tuple[str, str, str]]:
     return {(d["pair"][0], d["pair"][1], d["kind"]) for d in data.get("differences", [])}
 
 
-def false_differences(stories, verbose: bool = False) -> tuple[int, int, int]:
-    """Differences on every pair of each story: (false ones, matches, real ones found)."""
-    false = matches = found = 0
+def false_differences(stories, verbose: bool = False) -> tuple[int, int, int, int]:
+    """Differences on every pair of each story: (false ones, matches, real ones found, real ones)."""
+    false = matches = found = real = 0
     for name, analyses, _ in stories:
         known = known_differences(name)
+        real += len(known)
         for x, y in itertools.combinations(analyses, 2):
             result = compare(analyses[x], analyses[y])
             matches += len(result.matches)
@@ -74,7 +75,7 @@ def false_differences(stories, verbose: bool = False) -> tuple[int, int, int]:
                 false += 1
                 if verbose:
                     print(f"   false {name} {x}/{y} {difference.kind}: {difference.a_text!r} | {difference.b_text!r}")
-    return false, matches, found
+    return false, matches, found, real
 
 
 def main(verbose: bool = False, options: CompareOptions = DEFAULT_OPTIONS, stories=None) -> dict[str, float]:
@@ -102,20 +103,18 @@ def main(verbose: bool = False, options: CompareOptions = DEFAULT_OPTIONS, stori
             if verbose:
                 kind = "FAMILY" if is_family else "indep "
                 print(f"   {kind} {everything[i].article.id:28} {everything[j].article.id:28} reuse {figure:.3f}")
-    wins = sum(1.0 if d > x else 0.5 if d == x else 0.0 for d in derived for x in independent)
-    auc = wins / (len(derived) * len(independent))
+    separation = auc(derived, independent)
     family_f1 = pairwise_f1(result.families, truth)
-    print(f"shared quotes: AUC={auc:.3f} (families against independent reports, within stories)")
+    print(f"shared quotes: AUC={separation:.3f} (families against independent reports, within stories)")
     print(f"   independent pairs at or over the threshold {options.reuse_threshold}: {len(false_links)}")
     for a, b, figure in false_links:
         print(f"      {a} {b} {figure:.3f}")
     print(f"   families found {result.families}, true {truth}: pairwise F1={family_f1:.3f}")
-    false, matches, found = false_differences(stories, verbose)
-    known = sum(len(known_differences(name)) for name, _, _ in stories)
+    false, matches, found, known = false_differences(stories, verbose)
     print(f"differences on these unchanged pairs: {false} false in {matches} matches = {false / matches:.3f} per match")
     print(f"   real differences found: {found} of {known}")
     return {
-        "auc": auc,
+        "auc": separation,
         "false_links": float(len(false_links)),
         "family_f1": family_f1,
         "false_differences_per_match": false / matches,
