@@ -35,9 +35,12 @@ from typing import Generic, TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from .date_rules import MONTH_NAMES
 from .figures import Figure, figure_differences, figures_in
+from .lexicon import NUMBER_WORDS
 from .memo import per_analysis
 from .model import Analysis, DatedMention, Difference, Entity, Match, Span
+from .name_variants import same_referent
 from .quotes import quotations
 
 T = TypeVar("T")
@@ -254,15 +257,27 @@ def _entity_differences(
     for side_number, side in enumerate((sa, sb)):
         for span, entity in names[side_number].inside(side.ranges):
             kind = _ENTITY_KIND.get(entity.label)
-            if kind is None:
+            if kind is None or not _name_like(side.text[span[0] : span[1]]):
                 continue
             kind_of[entity.name] = kind
             family = "person" if kind == "person" else "place-or-organisation"
             sides = by_family.setdefault(family, ({}, {}))
             sides[side_number].setdefault(entity.name, []).append(span)
+    # Each name as written on each side, whatever its kind (the model types one name differently in
+    # two texts): a name the other side writes in another form ("Syrian" / "Syria", "BoE" / "Bank of
+    # England") is not a change.
+    written = [
+        {sa.text[s:e] for names_a, _ in by_family.values() for spans in names_a.values() for s, e in spans},
+        {sb.text[s:e] for _, names_b in by_family.values() for spans in names_b.values() for s, e in spans},
+    ]
+
+    def elsewhere(side: int, spans: list[Span]) -> bool:
+        text = (sa, sb)[side].text
+        return any(same_referent(text[s:e], other) for s, e in spans for other in written[1 - side])
+
     for _, (names_a, names_b) in sorted(by_family.items()):
-        only_a = {n: s for n, s in names_a.items() if n not in names_b}
-        only_b = {n: s for n, s in names_b.items() if n not in names_a}
+        only_a = {n: s for n, s in names_a.items() if n not in names_b and not elsewhere(0, s)}
+        only_b = {n: s for n, s in names_b.items() if n not in names_a and not elsewhere(1, s)}
         # A name put in another's place: as many names of the kind on each side, the rest the same.
         # Different counts mean one side adds or leaves out detail, which is not a change of fact.
         if only_a and len(only_a) == len(only_b) and len(names_a) == len(names_b):
@@ -299,9 +314,42 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+_ORDINALS = {
+    w: n
+    for n, w in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), 1
+    )
+}
+_DATE_WORD = re.compile(r"^(?:(\d+)(?:st|nd|rd|th)|([qh])([1-4]))$")
+
+
+def _date_words(text: str) -> str:
+    """An unresolved date's words, written one way: "third day" / "3rd Day", "Q2" / "the second quarter",
+    "7 September" / "Sept. 7" (a day and month in either order)."""
+    out = []
+    words = re.findall(r"\w+", text.lower())
+    for word in words:
+        if word in ("the", "a", "an", "of"):
+            continue
+        if word in MONTH_NAMES:
+            out.append(f"month-{MONTH_NAMES[word]}")
+            continue
+        number = _ORDINALS.get(word) or NUMBER_WORDS.get(word)
+        short = _DATE_WORD.match(word)
+        if number is not None:
+            out.append(str(number))
+        elif short and short.group(1):
+            out.append(short.group(1))
+        elif short:
+            out += [short.group(3), "quarter" if short.group(2) == "q" else "half"]
+        else:
+            out.append(word)
+    return " ".join(sorted(out) if any(w.startswith("month-") for w in out) else out)
+
+
 def _date_key(d: DatedMention) -> str:
     """The resolved value; with none (no year, no publication date), the words themselves."""
-    return d.value or "text:" + _words(d.text)
+    return d.value or "text:" + _date_words(d.text)
 
 
 def _agree_coarser(dates: Sequence[DatedMention], others: Sequence[DatedMention]) -> bool:
@@ -586,15 +634,22 @@ def _region_difference(
         spans_a = tuple(f.span for group, _ in changed for f in group)
         spans_b = tuple(f.span for _, group in changed for f in group)
         return Difference(k, "figure", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
-    named_a = names[0].overlapping(region_a)
-    named_b = names[1].overlapping(region_b)
+    named_a = _trusted(names[0].overlapping(region_a), region_a, sa)
+    named_b = _trusted(names[1].overlapping(region_b), region_b, sb)
     if named_a or named_b:
+        # A name where the other side has a capitalised word the model did not tag is still a name
+        # (in a headline, where every word is capitalised, only in place of a name the model found whole).
+        headline_a, headline_b = _title_case(sa.text, sa.ranges[0]), _title_case(sb.text, sb.ranges[0])
+        other_a = named_a or (_capitalised(sa.text, region_a) if named_b or not headline_a else [])
+        other_b = named_b or (_capitalised(sb.text, region_b) if named_a or not headline_b else [])
+        if not other_a or not other_b:
+            return None
         if {e.name for _, e in named_a} == {e.name for _, e in named_b}:
             return None  # a spelling the entity stage joins ("Putin" / "President Putin")
-        # A name where the other side has a capitalised word the model did not tag is still a name.
-        other_a = named_a or _capitalised(sa.text, region_a)
-        other_b = named_b or _capitalised(sb.text, region_b)
-        if not other_a or not other_b:
+        # Or another form of the same name, as written ("GE" / "General Electric", "Syrian" / "Syria").
+        written_a = {sa.text[s:e] for (s, e), _ in named_a} or {sa.text[region_a[0] : region_a[1]]}
+        written_b = {sb.text[s:e] for (s, e), _ in named_b} or {sb.text[region_b[0] : region_b[1]]}
+        if _same_names(written_a, written_b):
             return None
         kinds = [_ENTITY_KIND[e.label] for _, e in named_a + named_b if e.label in _ENTITY_KIND]
         if not kinds:
@@ -605,6 +660,87 @@ def _region_difference(
         spans_b = tuple(span for span, _ in named_b) or (region_b,)
         return Difference(k, kind, spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
     return None
+
+
+def _same_names(names_a: set[str], names_b: set[str]) -> bool:
+    """Every name on each side has a form of itself on the other (both sides name something)."""
+    return (
+        bool(names_a and names_b)
+        and all(any(same_referent(x, y) for y in names_b) for x in names_a)
+        and all(any(same_referent(y, x) for x in names_a) for y in names_b)
+    )
+
+
+# Lower-case words a name may hold ("Bank of England", "Charles de Gaulle", "Omar al-Bashir").
+_NAME_PARTICLES = {
+    "of",
+    "the",
+    "and",
+    "for",
+    "de",
+    "la",
+    "le",
+    "du",
+    "des",
+    "da",
+    "di",
+    "van",
+    "von",
+    "der",
+    "al",
+    "bin",
+    "el",
+}
+
+
+def _name_like(text: str) -> bool:
+    """A name the model tagged is written as one: "Protesters gather in" is not. Scripts without case
+    ("王毅") say nothing either way, so they pass."""
+    words = re.findall(r"[^\W_][\w'’]*", text)
+    return all(not w[0].islower() or not w.islower() or w in _NAME_PARTICLES for w in words)
+
+
+# Short words a headline capitalises and running text does not ("Sanctions On Russia").
+_HEADLINE_WORDS = {
+    "on",
+    "in",
+    "for",
+    "to",
+    "of",
+    "at",
+    "with",
+    "after",
+    "over",
+    "from",
+    "by",
+    "as",
+    "into",
+    "amid",
+    "is",
+    "are",
+    "has",
+    "have",
+    "will",
+}
+
+
+def _title_case(text: str, sentence: Span) -> bool:
+    """A headline's capitals ("Israel Launches Ground Offensive In Gaza"), where a capital is no sign of
+    a name: a short word capitalised inside it, or most of its longer words capitalised."""
+    words = re.findall(r"[A-Za-z]+", text[sentence[0] : sentence[1]])[1:]
+    if any(w[0].isupper() and w.lower() in _HEADLINE_WORDS for w in words):
+        return True
+    longer = [w for w in words if len(w) >= 4]
+    return len(longer) >= 4 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
+
+
+def _trusted(named: list[tuple[Span, Entity]], region: Span, side: _Side) -> list[tuple[Span, Entity]]:
+    """The names in a changed run of words that are names. In a headline the model takes capitalised
+    words for names ("Israel Carrying Out"); there a name counts only where the changed words hold all of it."""
+    kept = [(span, e) for span, e in named if _name_like(side.text[span[0] : span[1]])]
+    if _title_case(side.text, side.ranges[0]):
+        kept = [(span, e) for span, e in kept if region[0] <= span[0] and span[1] <= region[1]]
+    return kept
 
 
 def _capitalised(text: str, region: Span) -> list[Span]:

@@ -24,6 +24,7 @@ _SCALE = {
     "trillion": 1e12,
     "tn": 1e12,
 }
+_LETTER_SCALE = {"k": 1e3, "m": 1e6, "b": 1e9}
 _UNIT_ALIASES = {
     "%": "percent",
     "per cent": "percent",
@@ -58,7 +59,7 @@ _NUMBER_WORD_RE = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len,
 _FIGURE = re.compile(
     r"(?P<pre>(?:US)?\$|€|£)?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w-])(?:" + _NUMBER_WORD_RE + r")(?![\w-]))"
-    r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn)\b)?"
+    r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?P<letter>[kmb])\b)?"
     r"(?:\s?(?P<unit>%|per cent|percent|pct|[A-Za-z]+(?:-[A-Za-z]+)?))?",
     re.I,
 )
@@ -159,11 +160,17 @@ def figures_in(text: str, start: int, end: int, date_spans: Sequence[Span]) -> l
             continue  # "one of the..." is rarely a figure
         if m.group("scale"):
             value *= _SCALE[m.group("scale").lower()]
+        letter = (m.group("letter") or "").lower()
+        # "$55B", "US$965m", "5k": a letter written onto the number scales it; "a 5m wall" is metres.
+        if letter and (m.group("pre") or letter != "m"):
+            value *= _LETTER_SCALE[letter]
         unit = _UNIT_ALIASES.get((m.group("pre") or "").lower(), "") or _unit(m.group("unit"))
         if unit and m.group("unit") and unit not in ("percent",) and m.group("unit").lower() in _NOT_UNITS:
             unit = ""
-        end_at = start + m.end("scale") if m.group("scale") else e
-        if m.group("unit") and unit:
+        end_at = start + m.end("scale") if m.group("scale") else start + m.end("letter") if letter else e
+        if letter == "m" and not m.group("pre"):
+            unit = "m"
+        elif m.group("unit") and unit:
             end_at = start + m.end("unit")
         found.append(Figure(value, unit, (s if not m.group("pre") else start + m.start("pre"), end_at), text[s:end_at]))
     return found

@@ -19,6 +19,9 @@ _DOUBLE = re.compile(r"[\"“”„«]([^\"“”„«»\n]{3,1000})[\"”“»]
 # Single curly quotes, as British outlets write them: an opening mark at a word start, and a closing
 # mark not followed by a letter (so "workers’ union" inside a quotation can end it, "don’t" cannot).
 _SINGLE = re.compile(r"(?<!\w)‘((?:[^‘’\n]|’(?=\w)){3,1000}?)’(?!\w)")
+# Straight single quotes, the same way, as headlines and plain-text copies write them ('no chance');
+# the quoted words start with a letter at once, so a stray mark or "the '90s" opens nothing.
+_STRAIGHT_SINGLE = re.compile(r"(?<![\w'])'(?=[^\W\d_])((?:[^'\n]|'(?=\w)){3,1000}?)'(?!\w)")
 
 
 def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[Span, str]]:
@@ -26,7 +29,7 @@ def quotations(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     piece = text[start:end]
     found = [((start + m.start(1), start + m.end(1)), m.group(1)) for m in _DOUBLE.finditer(piece)]
     inside = [span for span, _ in found]
-    for m in _SINGLE.finditer(piece):
+    for m in [*_SINGLE.finditer(piece), *_STRAIGHT_SINGLE.finditer(piece)]:
         span = (start + m.start(1), start + m.end(1))
         if not any(s <= span[0] < e for s, e in inside):  # 'x' nested in a double quotation is part of it
             found.append((span, m.group(1)))

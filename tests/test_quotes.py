@@ -25,6 +25,12 @@ def test_single_curly_quotes_are_found_but_apostrophes_are_not():
     assert quotations("It’s the company’s and the workers’ plan.") == []
 
 
+def test_straight_single_quotes_are_found_but_apostrophes_and_decades_are_not():
+    text = "Snowden sees 'no chance' of a fair trial; the workers' union said 'we won't go back'."
+    assert [q for _, q in quotations(text)] == ["no chance", "we won't go back"]
+    assert quotations("Don't blame the '90s for the workers' pay or rock 'n' roll.") == []
+
+
 def test_a_quotation_ends_at_its_paragraph():
     # News style leaves a quote that runs into the next paragraph unclosed: marks never pair across.
     text = '"We will not give up, she said.\n\n"Nor will our members," said the union.'

@@ -1,0 +1,108 @@
+"""Whether two names, inside one matched statement, can name the same thing.
+
+The entity stage merges spellings across a whole story, where a loose rule
+would join things that are not the same. Inside one match the question is
+narrower: did the other side put a *different* name in this one's place?
+Outlets write the same place, group or body in many forms, and none of these
+is a changed fact:
+
+- a nationality for its country ("Syrian capital" / "Syria's capital",
+  "Egyptians vote" / "Egypt votes") and common short forms ("US" /
+  "American", "UK" / "Britain", "GOP" / "Republican", "Pak" / "Pakistan");
+- a shorter or longer form of the same name ("Pacific" / "Pacific Coast",
+  "U.N." / "UN rights chief");
+- an acronym of the other's words ("BoE" / "Bank of England", "USGS" /
+  "US Geological Survey", "SC" / "Kenya Supreme Court").
+
+Measured on real equivalent headline pairs (``eval/sts_differences.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import DEMONYMS
+
+_STOP = {"of", "the", "and", "for", "in", "on", "at", "to", "&", "s"}
+# Whole-name short forms and the one form each is compared as.
+_ALIASES = {
+    "us": "america",
+    "usa": "america",
+    "united states": "america",
+    "united states of america": "america",
+    "uk": "britain",
+    "united kingdom": "britain",
+    "great britain": "britain",
+    "gop": "republican",
+    "pak": "pakistan",
+    "uae": "emirates",
+    "united arab emirates": "emirates",
+    "soviet union": "ussr",
+    "holland": "netherlands",
+    "dprk": "north korea",
+    "prc": "china",
+}
+# What a nationality or a plural adds to a name it begins with ("Philippine" / "Philippines").
+_ENDINGS = {"s", "es", "n", "ns", "an", "ans", "ian", "ians", "i", "is", "ese", "ish"}
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _normal(name: str) -> str:
+    name = re.sub(r"['’]s\b", "", name.replace(".", ""))
+    return " ".join(w.lower() for w in _WORD.findall(name))
+
+
+def _word_form(word: str) -> str:
+    word = _ALIASES.get(word, word)
+    if word not in DEMONYMS and word.endswith("s") and word[:-1] in DEMONYMS:
+        word = word[:-1]  # "Syrians", "Republicans"
+    return DEMONYMS.get(word, word)
+
+
+def _words(name: str) -> list[str]:
+    normal = _normal(name)
+    if normal in _ALIASES:
+        return _ALIASES[normal].split()
+    return [_word_form(w) for w in normal.split() if w not in _STOP]
+
+
+def _same_word(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    short, long = sorted((x, y), key=len)
+    return len(short) >= 4 and long.startswith(short) and long[len(short) :] in _ENDINGS
+
+
+def _contained(inner: list[str], outer: list[str]) -> bool:
+    return all(any(_same_word(x, y) for y in outer) for x in inner)
+
+
+def _initials(name: str) -> str:
+    """Initials of the words, an all-capitals word giving all its letters ("US Geological" -> "USG")."""
+    out = []
+    for word in _WORD.findall(name.replace(".", "")):
+        if word.lower() in _STOP:
+            continue
+        out.append(word.upper() if word.isupper() else word[0].upper())
+    return "".join(out)
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    bare = short.replace(".", "").strip()
+    if " " in bare or len(bare) > 6:
+        return False
+    letters = "".join(c for c in bare if c.isupper())
+    # An acronym is written with capitals ("BoE", "USGS"); an ordinary word is not one.
+    if len(letters) < 2 or len(letters) < len(bare) - 1:
+        return False
+    return len(long.split()) >= 2 and letters in _initials(long)
+
+
+def same_referent(a: str, b: str) -> bool:
+    """True when names ``a`` and ``b`` can name the same place, body, group or person."""
+    words_a, words_b = _words(a), _words(b)
+    if not words_a or not words_b:
+        return _normal(a) == _normal(b)
+    if _contained(words_a, words_b) or _contained(words_b, words_a):
+        return True
+    return _acronym_of(a, b) or _acronym_of(b, a)

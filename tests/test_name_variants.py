@@ -1,0 +1,48 @@
+"""Names that can name the same thing inside one match, and names that cannot."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.name_variants import same_referent
+
+SAME = [
+    ("Syria", "Syrian"),
+    ("Egypt", "Egyptians"),
+    ("Philippine", "Philippines"),
+    ("US", "American"),
+    ("U.S.", "United States"),
+    ("UK", "Britain"),
+    ("GOP", "Republican"),
+    ("Pakistan", "Pak"),
+    ("Pacific", "Pacific Coast"),
+    ("U.N.", "UN rights chief"),
+    ("BoE", "Bank of England"),
+    ("USGS", "US Geological Survey"),
+    ("SC", "Kenya Supreme Court"),
+    ("GE", "General Electric"),
+    ("Snowden", "Snowden's"),
+]
+DIFFERENT = [
+    ("Iran", "Iraq"),
+    ("Austria", "Australia"),
+    ("Bank of England", "Bank of Japan"),
+    ("Niger", "Nigeria"),
+    ("Wang Yi", "Li Qiang"),
+    ("Sergei Lavrov", "Sergei Shoigu"),
+    ("North Korea", "South Korea"),
+    ("EU", "UN"),
+    ("Reuters", "AP"),
+    ("China", "Chile"),
+    ("Moscow", "Beijing"),
+]
+
+
+@pytest.mark.parametrize("a, b", SAME)
+def test_forms_of_one_name_are_the_same_referent(a, b):
+    assert same_referent(a, b) and same_referent(b, a)
+
+
+@pytest.mark.parametrize("a, b", DIFFERENT)
+def test_different_names_are_not(a, b):
+    assert not same_referent(a, b) and not same_referent(b, a)
