@@ -271,13 +271,14 @@ def _entity_differences(
         {sb.text[s:e] for _, names_b in by_family.values() for spans in names_b.values() for s, e in spans},
     ]
 
-    def elsewhere(side: int, spans: list[Span]) -> bool:
+    def elsewhere(side: int, spans: list[Span], people: bool) -> bool:
         text = (sa, sb)[side].text
-        return any(same_referent(text[s:e], other) for s, e in spans for other in written[1 - side])
+        return any(same_referent(text[s:e], other, people) for s, e in spans for other in written[1 - side])
 
-    for _, (names_a, names_b) in sorted(by_family.items()):
-        only_a = {n: s for n, s in names_a.items() if n not in names_b and not elsewhere(0, s)}
-        only_b = {n: s for n, s in names_b.items() if n not in names_a and not elsewhere(1, s)}
+    for family, (names_a, names_b) in sorted(by_family.items()):
+        people = family == "person"
+        only_a = {n: s for n, s in names_a.items() if n not in names_b and not elsewhere(0, s, people)}
+        only_b = {n: s for n, s in names_b.items() if n not in names_a and not elsewhere(1, s, people)}
         # A name put in another's place: as many names of the kind on each side, the rest the same.
         # Different counts mean one side adds or leaves out detail, which is not a change of fact.
         if only_a and len(only_a) == len(only_b) and len(names_a) == len(names_b):
@@ -649,7 +650,8 @@ def _region_difference(
         # Or another form of the same name, as written ("GE" / "General Electric", "Syrian" / "Syria").
         written_a = {sa.text[s:e] for (s, e), _ in named_a} or {sa.text[region_a[0] : region_a[1]]}
         written_b = {sb.text[s:e] for (s, e), _ in named_b} or {sb.text[region_b[0] : region_b[1]]}
-        if _same_names(written_a, written_b):
+        people = all(e.label == "PERSON" for _, e in named_a + named_b)
+        if _same_names(written_a, written_b, people):
             return None
         kinds = [_ENTITY_KIND[e.label] for _, e in named_a + named_b if e.label in _ENTITY_KIND]
         if not kinds:
@@ -662,12 +664,12 @@ def _region_difference(
     return None
 
 
-def _same_names(names_a: set[str], names_b: set[str]) -> bool:
+def _same_names(names_a: set[str], names_b: set[str], people: bool) -> bool:
     """Every name on each side has a form of itself on the other (both sides name something)."""
     return (
         bool(names_a and names_b)
-        and all(any(same_referent(x, y) for y in names_b) for x in names_a)
-        and all(any(same_referent(y, x) for x in names_a) for y in names_b)
+        and all(any(same_referent(x, y, people) for y in names_b) for x in names_a)
+        and all(any(same_referent(y, x, people) for x in names_a) for y in names_b)
     )
 
 

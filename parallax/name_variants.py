@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from .lexicon import DEMONYMS
 
 _STOP = {"of", "the", "and", "for", "in", "on", "at", "to", "&", "s"}
@@ -98,11 +100,26 @@ def _acronym_of(short: str, long: str) -> bool:
     return len(long.split()) >= 2 and letters in _initials(long)
 
 
-def same_referent(a: str, b: str) -> bool:
-    """True when names ``a`` and ``b`` can name the same place, body, group or person."""
+def _transliterated(a: list[str], b: list[str]) -> bool:
+    """One person's name in two transliterations ("Mohamed Morsi" / "Mursi", "Zelensky" / "Zelenskyy"):
+    the surnames one edit apart (five letters or more), any first names alike."""
+    if not a or not b:
+        return False
+    surname_a, surname_b = a[-1], b[-1]
+    close = min(len(surname_a), len(surname_b)) >= 5 and Levenshtein.distance(surname_a, surname_b) <= 1
+    firsts_agree = len(a) == 1 or len(b) == 1 or a[0][0] == b[0][0]
+    return close and firsts_agree
+
+
+def same_referent(a: str, b: str, people: bool = False) -> bool:
+    """True when names ``a`` and ``b`` can name the same place, body, group or person. With ``people``
+    (both are people's names) a surname spelt one letter otherwise is the same person; for places it
+    is not ("Gambia" / "Zambia")."""
     words_a, words_b = _words(a), _words(b)
     if not words_a or not words_b:
         return _normal(a) == _normal(b)
     if _contained(words_a, words_b) or _contained(words_b, words_a):
+        return True
+    if people and _transliterated(words_a, words_b):
         return True
     return _acronym_of(a, b) or _acronym_of(b, a)

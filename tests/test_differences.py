@@ -112,6 +112,7 @@ WRITTEN_OTHERWISE = [
     ("BlackBerry loses $965 million in Q2.", "BlackBerry loses $965M in the second quarter."),
     ("Mandela spends a third day in hospital.", "Mandela spends a 3rd day in hospital."),
     ("Kevin Rudd calls an election for 7 September.", "Kevin Rudd calls an election for Sept. 7."),
+    ("Mohamed Morsi was sworn in as president on Saturday.", "Mohamed Mursi was sworn in as president on Saturday."),
     ("Israel Carrying Out Ground Offensive In Gaza.", "Israel Launches Ground Offensive In Gaza."),
 ]
 

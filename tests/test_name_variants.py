@@ -46,3 +46,15 @@ def test_forms_of_one_name_are_the_same_referent(a, b):
 @pytest.mark.parametrize("a, b", DIFFERENT)
 def test_different_names_are_not(a, b):
     assert not same_referent(a, b) and not same_referent(b, a)
+
+
+@pytest.mark.parametrize(
+    "a, b", [("Mohamed Morsi", "Mursi"), ("Zelensky", "Zelenskyy"), ("Muammar Gaddafi", "Qaddafi")]
+)
+def test_a_person_in_another_transliteration_is_the_same_person(a, b):
+    assert same_referent(a, b, people=True)
+
+
+def test_one_letter_makes_another_place_and_another_first_name_another_person():
+    assert not same_referent("Gambia", "Zambia")
+    assert not same_referent("Anna Smith", "John Smith", people=True)
