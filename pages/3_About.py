@@ -35,7 +35,9 @@ other's words. Parallax keeps the two apart:
   up). Inside a family the earlier publication comes first; when two are dated the same and carry similar shares of
   each other, the Story page says which came first is unclear instead of guessing.
 - *What changed*: inside each match, the figures, dates, names, attributions, quotations and framing that the two
-  sides state differently. A near copy with a changed figure is never called the same.
+  sides state differently. A near copy with a changed figure is never called the same. One fact in another
+  outlet's forms is no change: "Syrian" / "Syria", "BoE" / "Bank of England", "\\$38 bn" / "US\\$38b", "Q2" / "the
+  second quarter".
 
 **How matching works.** Each article is split into sentences by spaCy's English pipeline (a line break always ends a
 sentence; headlines, bylines and datelines are kept apart). Sentences are compared on their lemmas, with general

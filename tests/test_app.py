@@ -336,4 +336,5 @@ def test_about_explains_statements_wording_and_quotations():
     text = "\n".join(m.value for m in at.markdown)
     assert "Statements shared" in text and "Wording taken" in text
     assert "quotation marks do not count" in text
+    assert "\\$38 bn" in text  # escaped: Streamlit would set the text between two dollar signs as maths
     assert f"from {DEFAULT_OPTIONS.reuse_threshold:.0%}" in text  # the threshold defaults.toml sets, not a copy
