@@ -2,14 +2,18 @@
 
 1. normalise the text (ingest has done it for files; pasted text too)
 2. find boilerplate lines
-3. segment into sentences and words, and collect entity mentions (spaCy)
+3. segment into sentences and words, and collect entity mentions (spaCy); names in a headline's
+   capitals keep only the words the body confirms (:mod:`parallax.headline_names`)
 4. find and normalise dates against the publication date
 """
 
 from __future__ import annotations
 
+import dataclasses
+
 from .boilerplate import find_boilerplate
 from .dates import extract_dates
+from .headline_names import confirmed_mentions
 from .model import Analysis, Article
 from .nlp import load_pipeline, pipeline_version
 from .options import DEFAULT_OPTIONS, CompareOptions
@@ -30,6 +34,7 @@ def analyse(article: Article, options: CompareOptions = DEFAULT_OPTIONS, nlp=Non
     if is_mostly_latin(text):
         nlp = nlp if nlp is not None else load_pipeline(options.model_names)
         parsed = segment(text, nlp, boilerplate, options.max_line_chars)
+        parsed = dataclasses.replace(parsed, mentions=confirmed_mentions(text, parsed.sentences, parsed.mentions))
         english = True
         dates = extract_dates(text, parsed.date_entities, parsed.sentences, article.published)
         version = pipeline_version(nlp)

@@ -18,7 +18,7 @@ from pathlib import Path
 from .model import Analysis, Article
 from .options import CompareOptions
 
-FORMAT = "1"  # bump when Analysis changes shape
+FORMAT = "2"  # bump when Analysis changes shape or what a stage puts in it (2: headline names)
 
 
 def cache_key(article: Article, pipeline: str, options: CompareOptions) -> str:

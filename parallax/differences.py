@@ -37,6 +37,7 @@ from rapidfuzz.distance import Indel
 
 from .date_rules import MONTH_NAMES
 from .figures import Figure, figure_differences, figures_in
+from .headline_names import is_title_case
 from .lexicon import NUMBER_WORDS
 from .memo import per_analysis
 from .model import Analysis, DatedMention, Difference, Entity, Match, Span
@@ -702,38 +703,8 @@ def _name_like(text: str) -> bool:
     return all(not w[0].islower() or not w.islower() or w in _NAME_PARTICLES for w in words)
 
 
-# Short words a headline capitalises and running text does not ("Sanctions On Russia").
-_HEADLINE_WORDS = {
-    "on",
-    "in",
-    "for",
-    "to",
-    "of",
-    "at",
-    "with",
-    "after",
-    "over",
-    "from",
-    "by",
-    "as",
-    "into",
-    "amid",
-    "is",
-    "are",
-    "has",
-    "have",
-    "will",
-}
-
-
 def _title_case(text: str, sentence: Span) -> bool:
-    """A headline's capitals ("Israel Launches Ground Offensive In Gaza"), where a capital is no sign of
-    a name: a short word capitalised inside it, or most of its longer words capitalised."""
-    words = re.findall(r"[A-Za-z]+", text[sentence[0] : sentence[1]])[1:]
-    if any(w[0].isupper() and w.lower() in _HEADLINE_WORDS for w in words):
-        return True
-    longer = [w for w in words if len(w) >= 4]
-    return len(longer) >= 4 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
+    return is_title_case(text[sentence[0] : sentence[1]])
 
 
 def _trusted(named: list[tuple[Span, Entity]], region: Span, side: _Side) -> list[tuple[Span, Entity]]:

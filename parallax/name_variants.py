@@ -54,7 +54,8 @@ def _normal(name: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(name))
 
 
-def _word_form(word: str) -> str:
+def word_form(word: str) -> str:
+    """One lower-case word in the form names are compared in: "syrians" -> "syria", "us" -> "america"."""
     word = _ALIASES.get(word, word)
     if word not in DEMONYMS and word.endswith("s") and word[:-1] in DEMONYMS:
         word = word[:-1]  # "Syrians", "Republicans"
@@ -65,7 +66,7 @@ def _words(name: str) -> list[str]:
     normal = _normal(name)
     if normal in _ALIASES:
         return _ALIASES[normal].split()
-    return [_word_form(w) for w in normal.split() if w not in _STOP]
+    return [word_form(w) for w in normal.split() if w not in _STOP]
 
 
 def _same_word(x: str, y: str) -> bool:

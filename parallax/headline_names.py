@@ -1,0 +1,95 @@
+"""Stage 3b, names in a headline's capitals: kept only where the article's body confirms them.
+
+A headline capitalises every word ("Israel Launches Ground Offensive In Gaza"), and the small English
+model takes a run of capitals for a name: "Israel Launches Ground Offensive" becomes an organisation
+in the entity list. In running text a capital is a sign of a name; in a headline it is not. So a name
+found in a title-case line keeps only the words the rest of the article also writes as a name or with
+a capital ("Israel", "Gaza"), split where an unconfirmed word stood ("Putin Meets Xi" -> "Putin",
+"Xi"). An article with no running text (a headline alone) has nothing to confirm with and keeps its
+names as the model found them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .lexicon import DEMONYMS
+from .model import Mention, Sentence, Span
+from .name_variants import word_form
+
+# Short words a headline capitalises and running text does not ("Sanctions On Russia").
+_HEADLINE_WORDS = {"on", "in", "for", "to", "of", "at", "with", "after", "over", "from", "by", "as", "into", "amid"}
+_HEADLINE_WORDS |= {"is", "are", "has", "have", "will"}
+# Small words a title-case headline leaves in lower case ("Mandela in Hospital for 3rd Day").
+_SMALL_WORDS = {"and", "the", "for", "nor", "but", "yet", "via", "per", "off", "out", "with", "from", "into", "over"}
+# Lower-case words a name may hold between confirmed words ("Bank of England").
+_JOINERS = {"of", "the", "and", "de", "la", "du", "van", "von", "al", "bin"}
+_COUNTRIES = set(DEMONYMS.values())
+_TOKEN = re.compile(r"[^\W_][\w.'’]*")
+
+
+def is_title_case(text: str) -> bool:
+    """A headline's capitals: a short word capitalised inside it ("... In Gaza"), or every word of three
+    letters or more capitalised but the small words headlines leave lower-case. A sentence full of
+    names is not one: "Joe Biden met Emmanuel Macron" has "met"."""
+    words = re.findall(r"[A-Za-z]+", text)[1:]
+    if any(w[0].isupper() and w.lower() in _HEADLINE_WORDS for w in words):
+        return True
+    content = [w for w in words if len(w) >= 3 and w not in _SMALL_WORDS]
+    return len(content) >= 3 and all(w[0].isupper() for w in content)
+
+
+def _key(word: str) -> str:
+    """A word as names are compared: "U.S." = "US" = "America", "Israeli" = "Israel", "Syria's" = "Syria"."""
+    return word_form(re.sub(r"['’]s$", "", word.strip("'’")).replace(".", "").lower())
+
+
+def _name_on_its_own(word: str) -> bool:
+    """A word that is a name whatever the capitals around it: an acronym ("US", "NYPD"), or a
+    country or nationality ("China", "Iraqi")."""
+    letters = word.replace(".", "").strip("'’")
+    return (len(letters) >= 2 and letters.isupper()) or _key(word) in _COUNTRIES
+
+
+def _inside(span: Span, ranges: Sequence[Span]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in ranges)
+
+
+def confirmed_mentions(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """``mentions`` with those in title-case lines cut down to the words the body confirms."""
+    titles = [(s.start, s.end) for s in sentences if is_title_case(text[s.start : s.end])]
+    body = [(s.start, s.end) for s in sentences if (s.start, s.end) not in titles and s.alignable]
+    if not titles or not body:
+        return tuple(mentions)
+    in_body = [m for m in mentions if not _inside((m.start, m.end), titles)]
+    confirmed = {_key(w) for m in in_body for w in _TOKEN.findall(m.text)}
+    # What the body calls a name, which a headline's guess does not overrule ("Israel": a place, not an organisation).
+    body_label = {_key(m.text): m.label for m in in_body}
+    lower_case = {w for start, end in body for w in _TOKEN.findall(text[start:end]) if w[0].islower()}
+    for start, end in body:
+        # Capitalised words in running text are names; a sentence's first word only if the article
+        # never writes it in lower case ("Chicago shooting ..." but not "Storm delays ...").
+        words = _TOKEN.findall(text[start:end])
+        confirmed |= {_key(w) for w in words[1:] if w[0].isupper()}
+        if words and words[0][0].isupper() and words[0].lower() not in lower_case:
+            confirmed.add(_key(words[0]))
+    kept: list[Mention] = []
+    for mention in mentions:
+        if not _inside((mention.start, mention.end), titles):
+            kept.append(mention)
+            continue
+        run: list[re.Match[str]] = []
+        for token in [*_TOKEN.finditer(text, mention.start, mention.end), None]:
+            word = _key(token.group()) if token else ""
+            if token and (word in confirmed or _name_on_its_own(token.group()) or (run and word in _JOINERS)):
+                run.append(token)
+                continue
+            while run and _key(run[-1].group()) in _JOINERS:
+                run.pop()
+            if run:
+                start, end = run[0].start(), run[-1].end()
+                end -= 2 if text[end - 2 : end] in ("'s", "’s") else 0
+                kept.append(Mention(start, end, text[start:end], body_label.get(_key(text[start:end]), mention.label)))
+            run = []
+    return tuple(kept)

@@ -1,0 +1,89 @@
+"""Names in a headline's capitals: cut down to what the body confirms."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax import analyse, article_from_text
+from parallax.headline_names import confirmed_mentions, is_title_case
+from parallax.model import Mention, Sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel Launches Ground Offensive In Gaza",
+        "Google Unveils Prototype Self-Driving Car",
+        "U.S., EU Widen Sanctions On Russia",
+    ],
+)
+def test_title_case_headlines_are_recognised(text):
+    assert is_title_case(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joe Biden met Emmanuel Macron in Paris.",  # full of names, but "met" is lower case
+        "China's top diplomat Wang Yi in Russia for security talks",
+        "Israel launched a ground offensive in Gaza on Thursday.",
+    ],
+)
+def test_running_text_is_not_title_case(text):
+    assert not is_title_case(text)
+
+
+def _sentences(text: str) -> list[Sentence]:
+    out, start = [], 0
+    for k, line in enumerate(text.split("\n")):
+        if line:
+            out.append(Sentence(k, start, start + len(line), "headline" if k == 0 else "sentence"))
+        start += len(line) + 1
+    return out
+
+
+def _mention(text: str, words: str, label: str, occurrence: int = 0) -> Mention:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(words, start + 1)
+    return Mention(start, start + len(words), words, label)
+
+
+def test_a_headline_name_keeps_the_words_the_body_confirms_with_the_body_label():
+    text = "Putin Meets Xi In Moscow\nRussian President Vladimir Putin met Xi Jinping in Moscow on Monday."
+    mentions = [
+        _mention(text, "Putin Meets Xi", "PERSON"),
+        _mention(text, "Moscow", "ORG"),
+        _mention(text, "Vladimir Putin", "PERSON"),
+        _mention(text, "Xi Jinping", "PERSON"),
+        _mention(text, "Moscow", "GPE", occurrence=1),
+    ]
+    kept = confirmed_mentions(text, _sentences(text), mentions)
+    headline = [(m.text, m.label) for m in kept if m.end <= text.index("\n")]
+    assert headline == [("Putin", "PERSON"), ("Xi", "PERSON"), ("Moscow", "GPE")]
+    assert [m for m in kept if m.start > text.index("\n")] == mentions[2:]  # the body is untouched
+
+
+def test_acronyms_and_countries_are_names_without_the_body():
+    text = "US Troops Killed In Afghan Attack\nNATO troops were killed in an attack on Tuesday."
+    mentions = [_mention(text, "US Troops Killed", "ORG"), _mention(text, "Afghan", "NORP")]
+    kept = confirmed_mentions(text, _sentences(text), mentions)
+    assert [m.text for m in kept] == ["US", "Afghan"]
+
+
+def test_a_headline_alone_keeps_the_model_names():
+    text = "Israel Launches Ground Offensive In Gaza"
+    mentions = [_mention(text, "Israel Launches Ground Offensive", "ORG"), _mention(text, "Gaza", "GPE")]
+    assert confirmed_mentions(text, _sentences(text), mentions) == tuple(mentions)
+
+
+def test_the_entity_list_of_an_article_with_a_title_case_headline(nlp):
+    text = (
+        "Israel Launches Ground Offensive In Gaza As Truce Talks Stall\n\n"
+        "Israel launched a ground offensive in Gaza on Thursday, the army said, as talks on a truce brokered "
+        "by Egypt stalled in Cairo."
+    )
+    analysis = analyse(article_from_text(text, "a"), nlp=nlp)
+    names = {m.text for m in analysis.mentions}
+    assert "Israel Launches Ground Offensive" not in names
+    assert {"Israel", "Gaza", "Egypt", "Cairo"} <= names
