@@ -41,7 +41,7 @@ from .headline_names import is_title_case
 from .lexicon import NUMBER_WORDS
 from .memo import per_analysis
 from .model import Analysis, DatedMention, Difference, Entity, Match, Span
-from .name_variants import same_referent
+from .name_variants import name_like, same_referent
 from .quotes import quotations
 
 T = TypeVar("T")
@@ -258,7 +258,7 @@ def _entity_differences(
     for side_number, side in enumerate((sa, sb)):
         for span, entity in names[side_number].inside(side.ranges):
             kind = _ENTITY_KIND.get(entity.label)
-            if kind is None or not _name_like(side.text[span[0] : span[1]]):
+            if kind is None or not name_like(side.text[span[0] : span[1]]):
                 continue
             kind_of[entity.name] = kind
             family = "person" if kind == "person" else "place-or-organisation"
@@ -674,35 +674,6 @@ def _same_names(names_a: set[str], names_b: set[str], people: bool) -> bool:
     )
 
 
-# Lower-case words a name may hold ("Bank of England", "Charles de Gaulle", "Omar al-Bashir").
-_NAME_PARTICLES = {
-    "of",
-    "the",
-    "and",
-    "for",
-    "de",
-    "la",
-    "le",
-    "du",
-    "des",
-    "da",
-    "di",
-    "van",
-    "von",
-    "der",
-    "al",
-    "bin",
-    "el",
-}
-
-
-def _name_like(text: str) -> bool:
-    """A name the model tagged is written as one: "Protesters gather in" is not. Scripts without case
-    ("王毅") say nothing either way, so they pass."""
-    words = re.findall(r"[^\W_][\w'’]*", text)
-    return all(not w[0].islower() or not w.islower() or w in _NAME_PARTICLES for w in words)
-
-
 def _title_case(text: str, sentence: Span) -> bool:
     return is_title_case(text[sentence[0] : sentence[1]])
 
@@ -710,7 +681,7 @@ def _title_case(text: str, sentence: Span) -> bool:
 def _trusted(named: list[tuple[Span, Entity]], region: Span, side: _Side) -> list[tuple[Span, Entity]]:
     """The names in a changed run of words that are names. In a headline the model takes capitalised
     words for names ("Israel Carrying Out"); there a name counts only where the changed words hold all of it."""
-    kept = [(span, e) for span, e in named if _name_like(side.text[span[0] : span[1]])]
+    kept = [(span, e) for span, e in named if name_like(side.text[span[0] : span[1]])]
     if _title_case(side.text, side.ranges[0]):
         kept = [(span, e) for span, e in kept if region[0] <= span[0] and span[1] <= region[1]]
     return kept

@@ -16,15 +16,13 @@ from collections.abc import Sequence
 
 from .lexicon import DEMONYMS
 from .model import Mention, Sentence, Span
-from .name_variants import word_form
+from .name_variants import NAME_PARTICLES, word_form
 
 # Short words a headline capitalises and running text does not ("Sanctions On Russia").
 _HEADLINE_WORDS = {"on", "in", "for", "to", "of", "at", "with", "after", "over", "from", "by", "as", "into", "amid"}
 _HEADLINE_WORDS |= {"is", "are", "has", "have", "will"}
 # Small words a title-case headline leaves in lower case ("Mandela in Hospital for 3rd Day").
 _SMALL_WORDS = {"and", "the", "for", "nor", "but", "yet", "via", "per", "off", "out", "with", "from", "into", "over"}
-# Lower-case words a name may hold between confirmed words ("Bank of England").
-_JOINERS = {"of", "the", "and", "de", "la", "du", "van", "von", "al", "bin"}
 _COUNTRIES = set(DEMONYMS.values())
 _TOKEN = re.compile(r"[^\W_][\w.'’]*")
 
@@ -82,10 +80,10 @@ def confirmed_mentions(text: str, sentences: Sequence[Sentence], mentions: Seque
         run: list[re.Match[str]] = []
         for token in [*_TOKEN.finditer(text, mention.start, mention.end), None]:
             word = _key(token.group()) if token else ""
-            if token and (word in confirmed or _name_on_its_own(token.group()) or (run and word in _JOINERS)):
+            if token and (word in confirmed or _name_on_its_own(token.group()) or (run and word in NAME_PARTICLES)):
                 run.append(token)
                 continue
-            while run and _key(run[-1].group()) in _JOINERS:
+            while run and _key(run[-1].group()) in NAME_PARTICLES:
                 run.pop()
             if run:
                 start, end = run[0].start(), run[-1].end()

@@ -26,6 +26,9 @@ from rapidfuzz.distance import Levenshtein
 from .lexicon import DEMONYMS
 
 _STOP = {"of", "the", "and", "for", "in", "on", "at", "to", "&", "s"}
+# Lower-case words a name may hold ("Bank of England", "Charles de Gaulle", "Omar al-Bashir").
+NAME_PARTICLES = {"of", "the", "and", "for", "de", "la", "le", "du", "des", "da", "di", "van", "von", "der", "al"}
+NAME_PARTICLES |= {"bin", "el"}
 # Whole-name short forms and the one form each is compared as.
 _ALIASES = {
     "us": "america",
@@ -124,3 +127,10 @@ def same_referent(a: str, b: str, people: bool = False) -> bool:
     if people and _transliterated(words_a, words_b):
         return True
     return _acronym_of(a, b) or _acronym_of(b, a)
+
+
+def name_like(text: str) -> bool:
+    """A name the model tagged is written as one: "Protesters gather in" is not. Scripts without case
+    ("王毅") say nothing either way, so they pass."""
+    words = re.findall(r"[^\W_][\w'’]*", text)
+    return all(not w[0].islower() or not w.islower() or w in NAME_PARTICLES for w in words)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parallax.name_variants import same_referent
+from parallax.name_variants import name_like, same_referent
 
 SAME = [
     ("Syria", "Syrian"),
@@ -58,3 +58,8 @@ def test_a_person_in_another_transliteration_is_the_same_person(a, b):
 def test_one_letter_makes_another_place_and_another_first_name_another_person():
     assert not same_referent("Gambia", "Zambia")
     assert not same_referent("Anna Smith", "John Smith", people=True)
+
+
+def test_a_name_is_written_as_one():
+    assert all(map(name_like, ["Bank of England", "Omar al-Bashir", "Charles de Gaulle", "iPhone", "王毅"]))
+    assert not name_like("Protesters gather in")
