@@ -9,7 +9,7 @@ as the body (one sentence of running text: a hard case, since a real body repeat
 Scored word by word (names' words, lower-cased, dots and possessives dropped), so "US East Coast"
 against "US" and "East Coast" is not a boundary quarrel: precision is the share of the words the
 pipeline calls names that are names; recall the share of the names' words it finds. Printed for the
-model's own mentions and for the mentions after :mod:`parallax.headline_names`.
+model's own mentions and for the mentions after :mod:`parallax.capitals`.
 
 Run: python eval/headline_names.py [--verbose]
 """
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from parallax.boilerplate import find_boilerplate
-from parallax.headline_names import confirmed_mentions
+from parallax.capitals import confirmed_mentions
 from parallax.ingest import article_from_text
 from parallax.nlp import load_pipeline
 from parallax.segment import segment

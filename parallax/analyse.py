@@ -2,8 +2,8 @@
 
 1. normalise the text (ingest has done it for files; pasted text too)
 2. find boilerplate lines
-3. segment into sentences and words, and collect entity mentions (spaCy); names in a headline's
-   capitals keep only the words the body confirms (:mod:`parallax.headline_names`)
+3. segment into sentences and words, and collect entity mentions (spaCy); names that only a
+   headline's or a sentence start's capitals made are set aside (:mod:`parallax.capitals`)
 4. find and normalise dates against the publication date
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 import dataclasses
 
 from .boilerplate import find_boilerplate
+from .capitals import confirmed_mentions
 from .dates import extract_dates
-from .headline_names import confirmed_mentions
 from .model import Analysis, Article
 from .nlp import load_pipeline, pipeline_version
 from .options import DEFAULT_OPTIONS, CompareOptions

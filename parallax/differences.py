@@ -35,9 +35,9 @@ from typing import Generic, TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from .capitals import is_title_case
 from .date_rules import MONTH_NAMES
 from .figures import Figure, figure_differences, figures_in
-from .headline_names import is_title_case
 from .lexicon import NUMBER_WORDS
 from .memo import per_analysis
 from .model import Analysis, DatedMention, Difference, Entity, Match, Span

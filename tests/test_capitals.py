@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parallax import analyse, article_from_text
-from parallax.headline_names import confirmed_mentions, is_title_case
+from parallax.capitals import confirmed_mentions, is_title_case
 from parallax.model import Mention, Sentence
 
 
@@ -87,3 +87,27 @@ def test_the_entity_list_of_an_article_with_a_title_case_headline(nlp):
     names = {m.text for m in analysis.mentions}
     assert "Israel Launches Ground Offensive" not in names
     assert {"Israel", "Gaza", "Egypt", "Cairo"} <= names
+
+
+def test_a_common_word_starting_a_sentence_is_no_name_but_people_and_names_used_inside_stay():
+    text = (
+        "Poison gas was used at dawn.\nThe poison killed many, May said.\nMay said the may-fly season was over.\n"
+        "Turkey sent aid.\nAid from Turkey arrived with a turkey dinner."
+    )
+    mentions = [
+        _mention(text, "Poison", "ORG"),
+        _mention(text, "May", "PERSON", occurrence=1),
+        _mention(text, "Turkey", "GPE"),
+        _mention(text, "Turkey", "GPE", occurrence=1),
+    ]
+    sentences = [Sentence(k, start, start + len(line), "sentence") for k, (start, line) in enumerate(_lines(text))]
+    kept = confirmed_mentions(text, sentences, mentions)
+    assert [m.text for m in kept] == ["May", "Turkey", "Turkey"]
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for line in text.split("\n"):
+        out.append((start, line))
+        start += len(line) + 1
+    return out

@@ -1,0 +1,117 @@
+"""Stage 3b, capitals that are no sign of a name: a headline's and a sentence's first word.
+
+In running text a capital is a sign of a name, and the small English model leans on it. Two kinds of
+capital say nothing, and the model takes them for names all the same:
+
+- a headline capitalises every word ("Israel Launches Ground Offensive In Gaza"), so a run of them
+  becomes an organisation, "Israel Launches Ground Offensive". A name found in a title-case line keeps
+  only the words the rest of the article also writes as a name or with a capital ("Israel", "Gaza"),
+  acronyms and countries, split where an unconfirmed word stood ("Putin Meets Xi" -> "Putin", "Xi"),
+  with the label the body gives it. An article with no running text (a headline alone) has nothing
+  to confirm with and keeps its names as the model found them;
+- a sentence's first word ("Trench warfare begins", "Poison gas ..."): a one-word place, group or
+  organisation there is dropped when the article writes the word in lower case elsewhere and never
+  with a capital inside a sentence. People are kept: "May said ..." is Theresa May however often
+  the article says "may".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .lexicon import DEMONYMS
+from .model import Mention, Sentence, Span
+from .name_variants import NAME_PARTICLES, word_form
+
+# Short words a headline capitalises and running text does not ("Sanctions On Russia").
+_HEADLINE_WORDS = {"on", "in", "for", "to", "of", "at", "with", "after", "over", "from", "by", "as", "into", "amid"}
+_HEADLINE_WORDS |= {"is", "are", "has", "have", "will"}
+# Small words a title-case headline leaves in lower case ("Mandela in Hospital for 3rd Day").
+_SMALL_WORDS = {"and", "the", "for", "nor", "but", "yet", "via", "per", "off", "out", "with", "from", "into", "over"}
+_COUNTRIES = set(DEMONYMS.values())
+_TOKEN = re.compile(r"[^\W_][\w.'’]*")
+
+
+def is_title_case(text: str) -> bool:
+    """A headline's capitals: a short word capitalised inside it ("... In Gaza"), or every word of three
+    letters or more capitalised but the small words headlines leave lower-case. A sentence full of
+    names is not one: "Joe Biden met Emmanuel Macron" has "met"."""
+    words = re.findall(r"[A-Za-z]+", text)[1:]
+    if any(w[0].isupper() and w.lower() in _HEADLINE_WORDS for w in words):
+        return True
+    content = [w for w in words if len(w) >= 3 and w not in _SMALL_WORDS]
+    return len(content) >= 3 and all(w[0].isupper() for w in content)
+
+
+def _key(word: str) -> str:
+    """A word as names are compared: "U.S." = "US" = "America", "Israeli" = "Israel", "Syria's" = "Syria"."""
+    return word_form(re.sub(r"['’]s$", "", word.strip("'’")).replace(".", "").lower())
+
+
+def _name_on_its_own(word: str) -> bool:
+    """A word that is a name whatever the capitals around it: an acronym ("US", "NYPD"), or a
+    country or nationality ("China", "Iraqi")."""
+    letters = word.replace(".", "").strip("'’")
+    return (len(letters) >= 2 and letters.isupper()) or _key(word) in _COUNTRIES
+
+
+def _inside(span: Span, ranges: Sequence[Span]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in ranges)
+
+
+def confirmed_mentions(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+    """``mentions`` without the names that only a headline's or a sentence start's capital made."""
+    titles = [(s.start, s.end) for s in sentences if is_title_case(text[s.start : s.end])]
+    body = [(s.start, s.end) for s in sentences if (s.start, s.end) not in titles and s.alignable]
+    if not body:
+        return tuple(mentions)
+    in_body = [m for m in mentions if not _inside((m.start, m.end), titles)]
+    lower_case = {w for start, end in body for w in _TOKEN.findall(text[start:end]) if w[0].islower()}
+    inside_capitals: set[str] = set()  # capitalised words after a sentence's first: names in running text
+    first_words: set[str] = set()
+    for start, end in body:
+        words = _TOKEN.findall(text[start:end])
+        inside_capitals |= {_key(w) for w in words[1:] if w[0].isupper()}
+        if words and words[0][0].isupper() and words[0].lower() not in lower_case:
+            first_words.add(_key(words[0]))  # "Chicago shooting ...", never "chicago"
+    starts = {start for start, _ in body}
+    kept = [m for m in in_body if not _common_word_at_start(m, starts, lower_case, inside_capitals)]
+    if titles:
+        confirmed = {_key(w) for m in kept for w in _TOKEN.findall(m.text)} | inside_capitals | first_words
+        # What the body calls a name, which a headline's guess does not overrule ("Israel": a place).
+        body_label = {_key(m.text): m.label for m in kept}
+        for mention in mentions:
+            if _inside((mention.start, mention.end), titles):
+                kept += _confirmed_parts(text, mention, confirmed, body_label)
+    return tuple(sorted(kept, key=lambda m: (m.start, m.end)))
+
+
+def _common_word_at_start(mention: Mention, starts: set[int], lower_case: set[str], inside: set[str]) -> bool:
+    word = mention.text
+    return (
+        mention.start in starts
+        and mention.label != "PERSON"
+        and _TOKEN.fullmatch(word) is not None
+        and word.lower() in lower_case
+        and _key(word) not in inside
+    )
+
+
+def _confirmed_parts(text: str, mention: Mention, confirmed: set[str], body_label: dict[str, str]) -> list[Mention]:
+    """A headline name cut into the runs of its words the body confirms."""
+    parts: list[Mention] = []
+    run: list[re.Match[str]] = []
+    for token in [*_TOKEN.finditer(text, mention.start, mention.end), None]:
+        word = _key(token.group()) if token else ""
+        if token and (word in confirmed or _name_on_its_own(token.group()) or (run and word in NAME_PARTICLES)):
+            run.append(token)
+            continue
+        while run and _key(run[-1].group()) in NAME_PARTICLES:
+            run.pop()
+        if run:
+            start, end = run[0].start(), run[-1].end()
+            end -= 2 if text[end - 2 : end] in ("'s", "’s") else 0
+            parts.append(Mention(start, end, text[start:end], body_label.get(_key(text[start:end]), mention.label)))
+        run = []
+    return parts
