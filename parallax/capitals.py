@@ -17,6 +17,8 @@ capital say nothing, and the model takes them for names all the same:
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Sequence
 
@@ -44,6 +46,7 @@ def is_title_case(text: str) -> bool:
     return len(content) >= 3 and all(w[0].isupper() for w in content)
 
 
+@functools.lru_cache(maxsize=65536)
 def _key(word: str) -> str:
     """A word as names are compared: "U.S." = "US" = "America", "Israeli" = "Israel", "Syria's" = "Syria"."""
     return word_form(re.sub(r"['’]s$", "", word.strip("'’")).replace(".", "").lower())
@@ -57,22 +60,25 @@ def _name_on_its_own(word: str) -> bool:
 
 
 def _inside(span: Span, ranges: Sequence[Span]) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in ranges)
+    """Whether ``span`` lies inside one of ``ranges`` (sorted, not overlapping: sentences)."""
+    k = bisect.bisect_right(ranges, (span[0], float("inf"))) - 1
+    return k >= 0 and ranges[k][0] <= span[0] and span[1] <= ranges[k][1]
 
 
 def confirmed_mentions(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     """``mentions`` without the names that only a headline's or a sentence start's capital made."""
-    titles = [(s.start, s.end) for s in sentences if is_title_case(text[s.start : s.end])]
-    body = [(s.start, s.end) for s in sentences if (s.start, s.end) not in titles and s.alignable]
+    titles = sorted((s.start, s.end) for s in sentences if is_title_case(text[s.start : s.end]))
+    title_set = set(titles)
+    body = [(s.start, s.end) for s in sentences if (s.start, s.end) not in title_set and s.alignable]
     if not body:
         return tuple(mentions)
     in_body = [m for m in mentions if not _inside((m.start, m.end), titles)]
-    lower_case = {w for start, end in body for w in _TOKEN.findall(text[start:end]) if w[0].islower()}
+    body_words = [_TOKEN.findall(text[start:end]) for start, end in body]
+    lower_case = {w for words in body_words for w in words if w[0].islower()}
     inside_capitals: set[str] = set()  # capitalised words after a sentence's first: names in running text
     first_words: set[str] = set()
-    for start, end in body:
-        words = _TOKEN.findall(text[start:end])
-        inside_capitals |= {_key(w) for w in words[1:] if w[0].isupper()}
+    for words in body_words:
+        inside_capitals.update(_key(w) for w in words[1:] if w[0].isupper())
         if words and words[0][0].isupper() and words[0].lower() not in lower_case:
             first_words.add(_key(words[0]))  # "Chicago shooting ...", never "chicago"
     starts = {start for start, _ in body}
