@@ -101,6 +101,7 @@ def _common_word_at_start(mention: Mention, starts: set[int], lower_case: set[st
         and _TOKEN.fullmatch(word) is not None
         and word.lower() in lower_case
         and _key(word) not in inside
+        and not _name_on_its_own(word)  # "US officials said ..." in an article that also says "told us"
     )
 
 

@@ -92,17 +92,18 @@ def test_the_entity_list_of_an_article_with_a_title_case_headline(nlp):
 def test_a_common_word_starting_a_sentence_is_no_name_but_people_and_names_used_inside_stay():
     text = (
         "Poison gas was used at dawn.\nThe poison killed many, May said.\nMay said the may-fly season was over.\n"
-        "Turkey sent aid.\nAid from Turkey arrived with a turkey dinner."
+        "Turkey sent aid.\nAid from Turkey arrived with a turkey dinner.\nUS officials said it helped us."
     )
     mentions = [
         _mention(text, "Poison", "ORG"),
         _mention(text, "May", "PERSON", occurrence=1),
         _mention(text, "Turkey", "GPE"),
         _mention(text, "Turkey", "GPE", occurrence=1),
+        _mention(text, "US", "GPE"),
     ]
     sentences = [Sentence(k, start, start + len(line), "sentence") for k, (start, line) in enumerate(_lines(text))]
     kept = confirmed_mentions(text, sentences, mentions)
-    assert [m.text for m in kept] == ["May", "Turkey", "Turkey"]
+    assert [m.text for m in kept] == ["May", "Turkey", "Turkey", "US"]
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
