@@ -45,6 +45,7 @@ _ABBREVIATED_TITLES = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "col
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _STOP = {"of", "the", "and", "for", "in", "on", "&"}
+_MIXED_ACRONYM = re.compile(r"^(?:[A-Z][a-z]?)*[A-Z]$")
 _DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 # "Xi-Putin meeting": two people joined by a hyphen before a word for what they do together.
 _PAIR = re.compile(r"^([A-Z][\w'’]+)-([A-Z][\w'’]+)$")
@@ -264,8 +265,10 @@ def merge_entities(analyses: Sequence[Analysis], options: CompareOptions = DEFAU
                 by_last_word[name.split()[-1]].append((i, name))
     for i, family, _ in keyed:
         bare = raws[i].name
-        if bare.isupper() and len(bare) >= 2 and family != "NORP":
-            for j in by_acronym.get(bare, []):
+        # "IMF", and acronyms that keep a small word's letter in lower case ("BoE", "BoJ").
+        letters = "".join(c for c in bare if c.isupper()) if bare.isupper() or _MIXED_ACRONYM.match(bare) else ""
+        if len(letters) >= 2 and family != "NORP":
+            for j in by_acronym.get(letters, []):
                 groups.union(i, j)
     for bucket in by_last_word.values():
         for x, (i, name_i) in enumerate(bucket):

@@ -65,6 +65,13 @@ def test_organisation_name_orders_and_acronyms_merge(nlp):
     assert len(ministry) == 1 and ministry[0].docs() == {0, 1}
 
 
+def test_an_acronym_with_a_small_letter_joins_its_full_name_and_no_other(nlp):
+    text = "The Bank of England raised rates on Thursday. The BoE said inflation was too high. The Bank of Japan held."
+    names = _by_name(merge_entities([analyse(article_from_text(text, "a"), nlp=nlp)]))
+    assert "BoE" in names["Bank of England"].variants
+    assert "BoE" not in names["Bank of Japan"].variants
+
+
 def test_different_people_with_different_surnames_stay_apart(nlp):
     a = analyse(article_from_text("Joe Biden met Emmanuel Macron in Paris. Biden spoke first.", "a"), nlp=nlp)
     names = _by_name(merge_entities([a]))
