@@ -67,7 +67,11 @@ def _inside(span: Span, ranges: Sequence[Span]) -> bool:
 
 def confirmed_mentions(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     """``mentions`` without the names that only a headline's or a sentence start's capital made."""
-    titles = sorted((s.start, s.end) for s in sentences if is_title_case(text[s.start : s.end]))
+    # Headlines and subheads only: a title-case line among sentences (a digest of headlines, each
+    # ended by a full stop) has no body of its own to confirm its names.
+    titles = sorted(
+        (s.start, s.end) for s in sentences if s.kind == "headline" and is_title_case(text[s.start : s.end])
+    )
     title_set = set(titles)
     body = [(s.start, s.end) for s in sentences if (s.start, s.end) not in title_set and s.alignable]
     if not body:

@@ -112,3 +112,11 @@ def _lines(text: str) -> list[tuple[int, str]]:
         out.append((start, line))
         start += len(line) + 1
     return out
+
+
+def test_a_title_case_line_ended_like_a_sentence_keeps_the_model_names():
+    # A digest of headlines, each ended by a full stop: no line is a body the others could be confirmed by.
+    text = "Israel Launches Ground Offensive In Gaza.\nPutin met Xi in Moscow on Monday."
+    mentions = [_mention(text, "Israel Launches Ground Offensive", "ORG"), _mention(text, "Putin", "PERSON")]
+    sentences = [Sentence(k, start, start + len(line), "sentence") for k, (start, line) in enumerate(_lines(text))]
+    assert confirmed_mentions(text, sentences, mentions) == tuple(mentions)
