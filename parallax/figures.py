@@ -161,15 +161,16 @@ def figures_in(text: str, start: int, end: int, date_spans: Sequence[Span]) -> l
         if m.group("scale"):
             value *= _SCALE[m.group("scale").lower()]
         letter = (m.group("letter") or "").lower()
-        # "$55B", "US$965m", "5k": a letter written onto the number scales it; "a 5m wall" is metres.
-        if letter and (m.group("pre") or letter != "m"):
+        # "$55B", "US$965m", "$5k": a letter written onto an amount scales it. Without a currency it is
+        # the figure's unit as before: "a 5m wall" is metres, "paragraph 3b" is not three billion.
+        if letter and m.group("pre"):
             value *= _LETTER_SCALE[letter]
         unit = _UNIT_ALIASES.get((m.group("pre") or "").lower(), "") or _unit(m.group("unit"))
         if unit and m.group("unit") and unit not in ("percent",) and m.group("unit").lower() in _NOT_UNITS:
             unit = ""
         end_at = start + m.end("scale") if m.group("scale") else start + m.end("letter") if letter else e
-        if letter == "m" and not m.group("pre"):
-            unit = "m"
+        if letter and not m.group("pre"):
+            unit = letter
         elif m.group("unit") and unit:
             end_at = start + m.end("unit")
         found.append(Figure(value, unit, (s if not m.group("pre") else start + m.start("pre"), end_at), text[s:end_at]))
