@@ -13,6 +13,8 @@ import calendar
 import datetime as dt
 import re
 
+from .lexicon import ORDINAL_WORDS
+
 MONTH_NAMES = {name.lower(): i for i in range(1, 13) for name in (calendar.month_name[i], calendar.month_abbr[i])}
 MONTH_NAMES["sept"] = 9
 _MONTH_WORD = "|".join(calendar.month_name[i].lower() for i in range(1, 13))
@@ -100,14 +102,10 @@ def quarter_value(year: int, quarter: int) -> str:
     return f"{year:04d}-Q{quarter}"
 
 
-_ORDINAL_Q = {
-    "first": 1,
+_ORDINAL_Q = {w: n for w, n in ORDINAL_WORDS.items() if n <= 4} | {
     "1st": 1,
-    "second": 2,
     "2nd": 2,
-    "third": 3,
     "3rd": 3,
-    "fourth": 4,
     "4th": 4,
     "final": 4,
     "last": 4,

@@ -38,7 +38,7 @@ from rapidfuzz.distance import Indel
 from .capitals import is_title_case
 from .date_rules import MONTH_NAMES
 from .figures import Figure, figure_differences, figures_in
-from .lexicon import NUMBER_WORDS
+from .lexicon import NUMBER_WORDS, ORDINAL_WORDS
 from .memo import per_analysis
 from .model import Analysis, DatedMention, Difference, Entity, Match, Span
 from .name_variants import name_like, same_referent
@@ -207,10 +207,6 @@ def _attributions(text: str, start: int, end: int) -> list[tuple[Span, str, bool
     return found
 
 
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
 # --- the stage -----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Side:
@@ -316,12 +312,6 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-_ORDINALS = {
-    w: n
-    for n, w in enumerate(
-        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), 1
-    )
-}
 _DATE_WORD = re.compile(r"^(?:(\d+)(?:st|nd|rd|th)|([qh])([1-4]))$")
 
 
@@ -336,7 +326,7 @@ def _date_words(text: str) -> str:
         if word in MONTH_NAMES:
             out.append(f"month-{MONTH_NAMES[word]}")
             continue
-        number = _ORDINALS.get(word) or NUMBER_WORDS.get(word)
+        number = ORDINAL_WORDS.get(word) or NUMBER_WORDS.get(word)
         short = _DATE_WORD.match(word)
         if number is not None:
             out.append(str(number))
@@ -448,10 +438,10 @@ def _quotation_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
     out = []
     used_b: set[int] = set()
     for span_a, quote_a in qa:
-        best = max(((fuzz.ratio(_norm(quote_a), _norm(q)), j) for j, (_, q) in enumerate(qb)), default=(0.0, -1))
+        best = max(((fuzz.ratio(_words(quote_a), _words(q)), j) for j, (_, q) in enumerate(qb)), default=(0.0, -1))
         if best[1] >= 0 and best[0] >= 60:
             used_b.add(best[1])
-            if _norm(quote_a) != _norm(qb[best[1]][1]):
+            if _words(quote_a) != _words(qb[best[1]][1]):
                 span_b = qb[best[1]][0]
                 out.append(Difference(k, "quotation", (span_a,), (span_b,), sa.cut([span_a]), sb.cut([span_b])))
             continue
@@ -636,12 +626,12 @@ def _region_difference(
         spans_a = tuple(f.span for group, _ in changed for f in group)
         spans_b = tuple(f.span for _, group in changed for f in group)
         return Difference(k, "figure", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
-    named_a = _trusted(names[0].overlapping(region_a), region_a, sa)
-    named_b = _trusted(names[1].overlapping(region_b), region_b, sb)
+    headline_a, headline_b = _title_case(sa.text, sa.ranges[0]), _title_case(sb.text, sb.ranges[0])
+    named_a = _trusted(names[0].overlapping(region_a), region_a, sa.text, headline_a)
+    named_b = _trusted(names[1].overlapping(region_b), region_b, sb.text, headline_b)
     if named_a or named_b:
         # A name where the other side has a capitalised word the model did not tag is still a name
         # (in a headline, where every word is capitalised, only in place of a name the model found whole).
-        headline_a, headline_b = _title_case(sa.text, sa.ranges[0]), _title_case(sb.text, sb.ranges[0])
         other_a = named_a or (_capitalised(sa.text, region_a) if named_b or not headline_a else [])
         other_b = named_b or (_capitalised(sb.text, region_b) if named_a or not headline_b else [])
         if not other_a or not other_b:
@@ -678,11 +668,11 @@ def _title_case(text: str, sentence: Span) -> bool:
     return is_title_case(text[sentence[0] : sentence[1]])
 
 
-def _trusted(named: list[tuple[Span, Entity]], region: Span, side: _Side) -> list[tuple[Span, Entity]]:
+def _trusted(named: list[tuple[Span, Entity]], region: Span, text: str, headline: bool) -> list[tuple[Span, Entity]]:
     """The names in a changed run of words that are names. In a headline the model takes capitalised
     words for names ("Israel Carrying Out"); there a name counts only where the changed words hold all of it."""
-    kept = [(span, e) for span, e in named if name_like(side.text[span[0] : span[1]])]
-    if _title_case(side.text, side.ranges[0]):
+    kept = [(span, e) for span, e in named if name_like(text[span[0] : span[1]])]
+    if headline:
         kept = [(span, e) for span, e in kept if region[0] <= span[0] and span[1] <= region[1]]
     return kept
 

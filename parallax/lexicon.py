@@ -175,6 +175,14 @@ SYNONYM_CLUSTERS = [
 ]
 SYNONYMS = {word: cluster.split()[0] for cluster in SYNONYM_CLUSTERS for word in cluster.split()}
 
+# Ordinal words to their number: "third day" and "3rd day", "the second quarter" and "Q2".
+ORDINAL_WORDS = {
+    w: n
+    for n, w in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), 1
+    )
+}
+
 # Number words to their value: "two" and "2" are the same figure, "three days ago" a date.
 NUMBER_WORDS = {
     "zero": 0,
