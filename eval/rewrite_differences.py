@@ -112,7 +112,8 @@ def _changed_token(before: str, after: str) -> str:
 
 def _changed_range(before: str, after: str, offset: int) -> tuple[int, int]:
     """Where ``after`` differs from ``before``, in the changed article's offsets."""
-    prefix = next((k for k, (x, y) in enumerate(zip(before, after, strict=False)) if x != y), min(len(before), len(after)))
+    shorter = min(len(before), len(after))
+    prefix = next((k for k, (x, y) in enumerate(zip(before, after, strict=False)) if x != y), shorter)
     suffix = 0
     while suffix < min(len(before), len(after)) - prefix and before[-1 - suffix] == after[-1 - suffix]:
         suffix += 1
@@ -132,9 +133,7 @@ def owed(kind: str, before: str, after: str, original_text: str) -> bool:
         return re.search(r"\b" + re.escape(token) + r"\b", original_text, re.IGNORECASE) is not None
     if kind in ("place", "person", "organisation"):
         # The whole name the injection replaced: any of its words written in the original.
-        return any(
-            re.search(r"\b" + re.escape(w) + r"\b", original_text) for w in token.split() if w[:1].isupper()
-        )
+        return any(re.search(r"\b" + re.escape(w) + r"\b", original_text) for w in token.split() if w[:1].isupper())
     return re.search(r"\b" + re.escape(token) + r"\b", original_text) is not None
 
 

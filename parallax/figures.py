@@ -54,13 +54,18 @@ _UNIT_ALIASES = {
     "roubles": "rub",
     "rubles": "rub",
     "magnitude": "magnitude",
+    "year-old": "year",  # an age: "the 23-year-old" / "a player of 23 years"
+    "years-old": "year",
 }
 _NUMBER_WORD_RE = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _FIGURE = re.compile(
     r"(?P<pre>(?:US)?\$|€|£)?\s?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w-])(?:" + _NUMBER_WORD_RE + r")(?![\w-]))"
-    r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?P<letter>[kmb])\b)?"
-    r"(?:\s?(?P<unit>%|per cent|percent|pct|[A-Za-z]+(?:-[A-Za-z]+)?))?",
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w-])(?:" + _NUMBER_WORD_RE + r")"
+    r"(?:(?![\w-])|(?=-(?:year|month|week|day|hour|minute)s?\b)))"
+    r"(?:[\s-]?(?P<scale>hundred|thousand|million|billion|trillion|bn|mn|tn)\b|(?P<letter>[kmb])\b)?"
+    # "23-year-old", "a five-year contract": a hyphen joins the unit as a space would (a number word
+    # only to a unit of time: "one-off" is no figure).
+    r"(?:[\s-]?(?P<unit>%|per cent|percent|pct|[A-Za-z]+(?:-[A-Za-z]+)?))?",
     re.I,
 )
 _MAGNITUDE = re.compile(r"magnitude(?:\s+of)?\s+(?P<num>\d+(?:\.\d+)?)|(?P<num2>\d+(?:\.\d+)?)[- ]magnitude", re.I)
@@ -106,6 +111,10 @@ _NOT_UNITS = {
     "rd",
     "th",
 }
+# Function words after a number say nothing of what it counts ("8 million more", "70 for").
+_NOT_UNITS |= {"more", "less", "than", "for", "from", "by", "with", "over", "under", "or", "as", "up", "down"}
+_NOT_UNITS |= {"per", "each", "after", "before", "since", "until", "into", "out", "who", "which", "that", "this"}
+_NOT_UNITS |= {"is", "are", "was", "were", "be", "been", "will", "would", "has", "have", "had", "so", "but"}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ is a changed fact:
 - a shorter or longer form of the same name ("Pacific" / "Pacific Coast",
   "U.N." / "UN rights chief");
 - an acronym of the other's words ("BoE" / "Bank of England", "USGS" /
-  "US Geological Survey", "SC" / "Kenya Supreme Court").
+  "US Geological Survey", "SC" / "Kenya Supreme Court");
+- a capital or seat of government for its state ("Beijing" / "China",
+  "the Kremlin" / "Russia").
 
 Measured on real equivalent headline pairs (``eval/sts_differences.py``).
 """
@@ -23,7 +25,7 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from .lexicon import DEMONYMS
+from .lexicon import DEMONYMS, SEATS_OF_GOVERNMENT
 
 _STOP = {"of", "the", "and", "for", "in", "on", "at", "to", "&", "s"}
 # Lower-case words a name may hold ("Bank of England", "Charles de Gaulle", "Omar al-Bashir").
@@ -65,10 +67,13 @@ def word_form(word: str) -> str:
     return DEMONYMS.get(word, word)
 
 
-def _words(name: str) -> list[str]:
+def _words(name: str, people: bool = False) -> list[str]:
     normal = _normal(name)
     if normal in _ALIASES:
         return _ALIASES[normal].split()
+    seat = normal.removeprefix("the ")
+    if not people and seat in SEATS_OF_GOVERNMENT:  # "Beijing" for China; George Washington is a person
+        return SEATS_OF_GOVERNMENT[seat].split()
     return [word_form(w) for w in normal.split() if w not in _STOP]
 
 
@@ -119,7 +124,7 @@ def same_referent(a: str, b: str, people: bool = False) -> bool:
     """True when names ``a`` and ``b`` can name the same place, body, group or person. With ``people``
     (both are people's names) a surname spelt one letter otherwise is the same person; for places it
     is not ("Gambia" / "Zambia")."""
-    words_a, words_b = _words(a), _words(b)
+    words_a, words_b = _words(a, people), _words(b, people)
     if not words_a or not words_b:
         return _normal(a) == _normal(b)
     if _contained(words_a, words_b) or _contained(words_b, words_a):

@@ -1,0 +1,56 @@
+"""Where two reworded sentences put the same fact: anchors and the gaps between them.
+
+A rewrite changes a sentence's words but keeps much of its skeleton: the
+names, figures and some of the words stay, and stay in order. The content
+words both sentences share, in the order both keep them (their longest common
+subsequence, by lemma), are *anchors*. Between two consecutive anchors each
+sentence has a *gap*; gap ``g`` is what lies after the ``g``-th anchor.
+
+A fact in gap ``g`` of one sentence and a fact of the same kind in gap ``g``
+of the other stand in the same place: one was put in the other's place
+("announced on Monday" / "announced on Friday"). A fact with nothing of its
+kind opposite was added or left out, which is not a change; nor is a fact
+that moved to another place in the sentence, which a pair of partial
+overlaps (two statements sharing a clause) would otherwise turn into false
+changes.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from .model import Sentence
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """The start offsets of the anchor words in each sentence, in order (both the same length)."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+
+    def gap(self, side: int, position: int) -> int:
+        """The gap a character offset lies in: how many anchors start before it."""
+        return bisect.bisect_left(self.a if side == 0 else self.b, position)
+
+    def interior(self, side: int, position: int) -> bool:
+        """Whether the offset lies between two anchors (in the statement both sentences make), not
+        before the first or after the last."""
+        return 0 < self.gap(side, position) < len(self.a)
+
+
+def anchors(sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]) -> Anchors:
+    """The content words two sentences (or runs of sentences, read in order) share, in an order both keep."""
+    words_a = [w for s in sentences_a for w in s.words if w.content]
+    words_b = [w for s in sentences_b for w in s.words if w.content]
+    starts_a: list[int] = []
+    starts_b: list[int] = []
+    for block in Indel.opcodes([w.key for w in words_a], [w.key for w in words_b]).as_matching_blocks():
+        for offset in range(block.size):
+            starts_a.append(words_a[block.a + offset].start)
+            starts_b.append(words_b[block.b + offset].start)
+    return Anchors(tuple(starts_a), tuple(starts_b))
