@@ -99,6 +99,23 @@ def _seed_pair(nlp) -> Pair:
     return Pair("seed", original, rewrite.article.text, targets)
 
 
+# Names put in another's place: real names of each kind, none of them in the set's stories.
+REPLACEMENTS = {
+    "place": ["Lagos", "Chicago", "Marseille", "Bavaria", "Ontario", "Chile", "Vietnam", "Kenya", "Osaka"],
+    "person": ["John Harris", "Amina Yusuf", "Carlos Mendes", "Sarah Klein", "Kenji Watanabe", "Olga Petrova"],
+    "organisation": ["Siemens", "the World Bank", "Greenpeace", "Unicef", "Deutsche Bank", "Interpol"],
+}
+
+
+def _replace_name(kind: str, sentence: str, changeable: list[str], rng: random.Random) -> str | None:
+    """The sentence with one name of ``kind`` (typed so everywhere) replaced by a real name of that kind."""
+    present = [n for n in changeable if re.search(r"\b" + re.escape(n) + r"\b", sentence)]
+    if not present:
+        return None
+    old = rng.choice(present)
+    return re.sub(r"\b" + re.escape(old) + r"\b", rng.choice(REPLACEMENTS[kind]), sentence, count=1)
+
+
 def _changed_token(before: str, after: str) -> str:
     """The word of ``before`` that the injection replaced (first differing word)."""
     at = next((k for k, (x, y) in enumerate(zip(before, after, strict=False)) if x != y), len(before))
@@ -142,14 +159,24 @@ def main(trials_per_kind: int = 30, seed: int = 5, verbose: bool = False) -> tup
     rng = random.Random(seed)
     pairs = [*_written_pairs(nlp), _seed_pair(nlp)]
     rewrites = [analyse(article_from_text(p.rewrite_text, f"{p.name}-b"), nlp=nlp) for p in pairs]
-    names: dict[str, list[str]] = {"place": [], "person": [], "organisation": []}
+    # The names that may be changed: those the model types as one kind everywhere in the set (a name
+    # typed as a place here and an organisation there, "Porto", leaves no right answer for the kind).
+    kinds_of: dict[str, set[str]] = {}
     for analysis in [p.original for p in pairs] + rewrites:
         for mention in analysis.mentions:
             kind = LABEL_KIND.get(mention.label)
-            if kind and mention.text[:1].isupper() and len(mention.text) > 3 and mention.text not in names[kind]:
-                names[kind].append(mention.text)
+            if kind and mention.text[:1].isupper() and len(mention.text) > 3:
+                kinds_of.setdefault(mention.text, set()).add(kind)
+    changeable = {kind: [n for n, kinds in kinds_of.items() if kinds == {kind}] for kind in REPLACEMENTS}
+    # Which rewrite sentences the alignment links before any change (by start offset).
+    linked_before = {}
+    for pair, rewrite in zip(pairs, rewrites, strict=True):
+        result = compare(pair.original, rewrite)
+        linked_before[pair.name] = {rewrite.sentences[j].start for m in result.matches for j in m.b}
+    unlinked_by_change = 0
     found: Counter[str] = Counter()
     tried: Counter[str] = Counter()
+    aligned: Counter[str] = Counter()  # trials whose changed sentence the alignment links at all
     for kind in KINDS:
         attempts = 0
         while tried[kind] < trials_per_kind and attempts < 3000:
@@ -157,7 +184,11 @@ def main(trials_per_kind: int = 30, seed: int = 5, verbose: bool = False) -> tup
             pair = rng.choice(pairs)
             target = rng.choice(pair.targets)
             before = pair.rewrite_text[target.start : target.end]
-            after = inject(kind, before, names, rng)
+            after = (
+                _replace_name(kind, before, changeable[kind], rng)
+                if kind in REPLACEMENTS
+                else inject(kind, before, {}, rng)
+            )
             if after is None or not owed(kind, before, after, target.original_text):
                 continue
             text = pair.rewrite_text[: target.start] + after + pair.rewrite_text[target.end :]
@@ -177,6 +208,9 @@ def main(trials_per_kind: int = 30, seed: int = 5, verbose: bool = False) -> tup
                 for d in result.differences
             )
             found[kind] += int(hit)
+            aligned[kind] += int(bool(holding))
+            was_linked = any(target.start <= x < target.end for x in linked_before[pair.name])
+            unlinked_by_change += int(was_linked and not holding)
             if verbose and not hit:
                 linked = "/".join(sorted({result.matches[k].kind for k in holding})) or "NOT LINKED"
                 print(f"MISSED {kind} ({pair.name}, {linked}): {after[:150]!r}")
@@ -208,6 +242,11 @@ def main(trials_per_kind: int = 30, seed: int = 5, verbose: bool = False) -> tup
                     print(f"INDEPENDENT {path.stem}-{side} {d.kind}: {d.a_text!r} | {d.b_text!r}")
     independent_rate = independent_differences / max(1, independent_matches)
     per_kind = ", ".join(f"{k} {found[k]}/{tried[k]}" for k in KINDS)
+    print(
+        f"changed sentences the alignment links: {sum(aligned.values())} of {sum(tried.values())}; "
+        f"recall on those {sum(found.values()) / max(1, sum(aligned.values())):.3f}; "
+        f"linked before the change, not after: {unlinked_by_change}"
+    )
     print(
         f"differences in rewrites: injected recall {recall:.3f} ({per_kind}); "
         f"unchanged rewrite pairs {differences} differences in {matches} matches = {rate:.3f} per match; "

@@ -68,6 +68,7 @@ class PairScores:
     wording: np.ndarray  # words and characters only: how much of the wording the pair shares
     raw: np.ndarray  # the pair's own similarity: decides kind and score
     combined: np.ndarray  # raw lifted by linked neighbours: decides links
+    undiscounted: np.ndarray  # raw before the near-miss discount: what order may vouch for
 
 
 @functools.lru_cache(maxsize=65536)
@@ -239,10 +240,14 @@ def score_pairs(
     # When no pair reaches the own-score floor nothing can link (the near-miss discount only lowers
     # scores): skip the discount and the neighbour lift. Most pairs of a large story end here.
     linkable = bool(raw.size) and raw.max() >= options.min_own_score
+    undiscounted = np.round(raw, 9)
     if linkable and options.entity_conflict_penalty < 1.0:
-        conflict = conflicts(fa.names, fb.names, mapping) | conflicts(fa.figures, fb.figures, {})
+        names_conflict = conflicts(fa.names, fb.names, mapping)
+        figures_conflict = conflicts(fa.figures, fb.figures, {})
         # A near-copy stays a copy whatever the names; only word overlap is discounted.
-        raw = np.where(conflict & (char_part < 0.9), raw * options.entity_conflict_penalty, raw)
+        discount = options.entity_conflict_penalty
+        undiscounted = np.round(np.where(figures_conflict & (char_part < 0.9), raw * discount, raw), 9)
+        raw = np.where((names_conflict | figures_conflict) & (char_part < 0.9), raw * discount, raw)
     # Rounded so that float summation order (A first or B first) cannot change a decision.
     raw = np.round(raw, 9)
     combined = np.round(_with_context(raw, options.context_weight), 9) if linkable else raw
@@ -256,6 +261,7 @@ def score_pairs(
             np.round(base, 9),
             raw,
             combined,
+            undiscounted,
         ),
         mapping,
     )
@@ -379,7 +385,7 @@ def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -
     groups = group_links(links, pair.combined, options.group_support, copies)
     core_links = {(i, j) for _, i, j in links} | {(int(i), int(j)) for i, j in zip(*np.nonzero(copies), strict=True)}
     if options.gap_floor < 1.0 and (fa.cohesion + fb.cohesion) / 2 >= RUNNING_TEXT:
-        groups = attach(groups, gap_links(core_links, pair.raw, copies, options.gap_floor))
+        groups = attach(groups, gap_links(core_links, pair.undiscounted, copies, options.gap_floor))
     for rows, cols in groups:
         # Score and kind come from the pairs that linked on their own: a sentence joined only
         # by its place in the story neither makes a copy a paraphrase nor the reverse.

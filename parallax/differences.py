@@ -39,7 +39,7 @@ from .anchors import Anchors, anchors
 from .capitals import is_title_case
 from .date_rules import MONTH_NAMES
 from .figures import Figure, figure_differences, figures_in
-from .lexicon import NUMBER_WORDS, ORDINAL_WORDS
+from .lexicon import DEMONYMS, NUMBER_WORDS, ORDINAL_WORDS
 from .memo import per_analysis
 from .model import Analysis, DatedMention, Difference, Entity, Match, Span
 from .name_variants import name_like, same_referent
@@ -366,7 +366,7 @@ def _figure_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
 
 # Any credit to someone, named or not ("she said", "in a short statement", "read the club's statement").
 _CREDIT = re.compile(
-    r"\b(?i:said|says|told|stated|added|insisted|explained|warned|claimed|admitted|confirmed|announced|"
+    r"\b(?i:said|says|told|stated|states|added|insisted|explained|warned|claimed|admitted|confirmed|announced|"
     r"according to|citing|statement)\b"
 )
 _NOT_NAMES = {"the", "a", "an", "of", "and", "its", "his", "her", "their"}
@@ -387,7 +387,7 @@ def _named_in(source: str, text: str) -> bool | None:
 
 
 def _uncredited(
-    credits: list[tuple[Span, str, bool]], other: _Side, other_credits: list[tuple[Span, str, bool]]
+    credits: list[tuple[Span, str, bool]], text: str, other: _Side, other_credits: list[tuple[Span, str, bool]]
 ) -> list[Span]:
     """The credits of one side that the other side does not carry.
 
@@ -395,12 +395,15 @@ def _uncredited(
     the match ("port data showed" carries "according to port data"). A named speaker ("Marta Oyelaran
     told reporters") is carried by any credit inside the other side's match ("she said") unless that
     names someone else: two reports quoting one person credit her in their own words. A credit that
-    names nobody ("said in a statement") is carried by any credit in or beside the match.
+    names nobody ("said in a statement") is carried by any credit in or beside the match; one that
+    names it only by its role ("according to the firm", "officials said"), by any credit in the match.
     """
     inside, around = other.cut(other.ranges), _around(other)
     named_speakers = any(speaker and _content_words(src) for _, src, speaker in other_credits)
     lost = []
     for span, source, speaker in credits:
+        if _by_role(source, text[span[0] : span[1]]) and _CREDIT.search(inside):
+            continue
         named = _named_in(source, around)
         if named:
             continue
@@ -411,6 +414,12 @@ def _uncredited(
             continue
         lost.append(span)
     return lost
+
+
+def _by_role(source: str, credit: str) -> bool:
+    """Whether the credited source is written in common nouns only ("the firm", "officials")."""
+    at = credit.lower().find(source)
+    return bool(source) and at >= 0 and not any(c.isupper() for c in credit[at : at + len(source)])
 
 
 def _around(side: _Side) -> str:
@@ -426,8 +435,8 @@ def _attribution_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
     ab = [x for s, e in sb.ranges for x in _attributions(sb.text, s, e)]
     if not aa and not ab:
         return []
-    spans_a = tuple(_uncredited(aa, sb, ab))
-    spans_b = tuple(_uncredited(ab, sa, aa))
+    spans_a = tuple(_uncredited(aa, sa.text, sb, ab))
+    spans_b = tuple(_uncredited(ab, sb.text, sa, aa))
     if not spans_a and not spans_b:
         return []
     return [Difference(k, "attribution", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))]
@@ -746,7 +755,7 @@ def _in_place(
         sb,
         lambda x, y: x.granularity == y.granularity and _words(x.text) != _words(y.text),
     )
-    named = [
+    every_name = [
         [
             (span, e)
             for span, e in names[n].inside(side.ranges)
@@ -754,22 +763,27 @@ def _in_place(
         ]
         for n, side in enumerate((sa, sb))
     ]
+    # What each side names, wherever: a name the other side also gives is no change.
+    written = [{side.text[s:e] for (s, e), _ in every_name[n]} for n, side in enumerate((sa, sb))]
+    entity_names = [{e.name for _, e in every_name[n]} for n in (0, 1)]
     # A name the model tags as a person in one place and a place or body in another ("Porto", "Melnik")
     # has no reliable kind: it is not compared in place.
     typed = _name_families(sa.analysis), _name_families(sb.analysis)
     # Nor is a name the model cut short, whose next word is a capitalised one ("Secretary of State John"
-    # before an untagged "Kerry"): it would pair with any name on the other side.
+    # before an untagged "Kerry"): it would pair with any name on the other side. A name in a credit
+    # ("according to Reuters") is the attribution's, read there.
+    credits = [[span for s, e in side.ranges for span, _, _ in _attributions(side.text, s, e)] for side in (sa, sb)]
     named = [
         [
             (span, e)
             for span, e in found
-            if len(typed[0].get(e.name, set()) | typed[1].get(e.name, set())) < 2
+            if not _nationality(side.text[span[0] : span[1]])  # rewrites reword "China's" as "Chinese" freely
+            and len(typed[0].get(e.name, set()) | typed[1].get(e.name, set())) < 2
             and not _CUT_SHORT.match(side.text, span[1])
+            and not any(_overlaps(span, credit) for credit in side_credits)
         ]
-        for found, side in zip(named, (sa, sb), strict=True)
+        for found, side, side_credits in zip(every_name, (sa, sb), credits, strict=True)
     ]
-    written = [{side.text[s:e] for (s, e), _ in named[n]} for n, side in enumerate((sa, sb))]
-    entity_names = [{e.name for _, e in named[n]} for n in (0, 1)]
 
     def unshared(n: int) -> list[tuple[Span, Entity]]:
         text = (sa, sb)[n].text
@@ -783,21 +797,43 @@ def _in_place(
     # Not in a title-case headline, where the model takes capitalised words for names.
     if any(_title_case(side.text, r) for side in (sa, sb) for r in side.ranges):
         return out
-    for difference in _paired(
-        k,
-        "name",
-        unshared(0),
-        unshared(1),
-        place,
-        sa,
-        sb,
-        lambda x, y: (x.label == "PERSON") == (y.label == "PERSON"),
-    ):
-        labels = [e.label for span, e in named[0] + named[1] if span in difference.a + difference.b]
-        kinds = [_ENTITY_KIND[label] for label in labels]
-        kind = "place" if "place" in kinds else kinds[0]
-        out.append(Difference(k, kind, difference.a, difference.b, difference.a_text, difference.b_text))
+
+    # A name moved elsewhere in the sentence counts only where each side names as many people (or
+    # places and bodies) as the other: one put in another's place keeps the count; a count that differs
+    # means detail added or left out.
+    def count(n: int, people: bool) -> int:
+        text = (sa, sb)[n].text
+        return len(
+            {e.name for (s, e_), e in every_name[n] if (e.label == "PERSON") == people and not _nationality(text[s:e_])}
+        )
+
+    for people in (True, False):
+        out += [
+            Difference(k, "person" if people else _place_kind(d, named), d.a, d.b, d.a_text, d.b_text)
+            for d in _paired(
+                k,
+                "name",
+                [(span, e) for span, e in unshared(0) if (e.label == "PERSON") == people],
+                [(span, e) for span, e in unshared(1) if (e.label == "PERSON") == people],
+                place,
+                sa,
+                sb,
+                moved=count(0, people) == count(1, people),
+            )
+        ]
     return out
+
+
+def _place_kind(difference: Difference, named: list[list[tuple[Span, Entity]]]) -> str:
+    """A place on either side wins over an organisation: the small model often types a place as one."""
+    kinds = [_ENTITY_KIND[e.label] for span, e in named[0] + named[1] if span in difference.a + difference.b]
+    return "place" if "place" in kinds else kinds[0]
+
+
+def _nationality(written: str) -> bool:
+    """Whether a name as written is a nationality ("Chinese", "Syrians"), not the country's name."""
+    word = written.lower()
+    return word in DEMONYMS or (word.endswith("s") and word[:-1] in DEMONYMS)
 
 
 _CUT_SHORT = re.compile(r"[ \t]?[A-Z][a-z]")
@@ -900,8 +936,11 @@ def match_differences(
             for d in _in_place(k, _side(a, 0, ra), _side(b, 1, rb), names, place)
             if not any(d.kind == f.kind and (set(d.a) & set(f.a) or set(d.b) & set(f.b)) for f in found)
         ]
+    # A credit one side gives and the other drops is the mark of uncredited reuse, in a partial
+    # match as much as in a close one.
+    found += _attribution_diffs(k, sa, sb)
     if match.kind != "partial":
-        found += [*_attribution_diffs(k, sa, sb), *_quotation_diffs(k, sa, sb), *_framing_diffs(k, sa, sb)]
+        found += [*_quotation_diffs(k, sa, sb), *_framing_diffs(k, sa, sb)]
     unique: dict[tuple[str, tuple[Span, ...], tuple[Span, ...]], Difference] = {}
     for difference in found:
         unique.setdefault((difference.kind, difference.a, difference.b), difference)
