@@ -244,71 +244,6 @@ _ENTITY_KIND = {
 }
 
 
-def _entity_differences(
-    k: int, sa: _Side, sb: _Side, names: tuple[_Sorted[Entity], _Sorted[Entity]]
-) -> list[Difference]:
-    out = []
-    # People apart; places and organisations together, since the model types the same name either way
-    # ("Trujillo" as a place in one text, an organisation in the other).
-    by_family: dict[str, tuple[dict[str, list[Span]], dict[str, list[Span]]]] = {}
-    kind_of: dict[str, str] = {}
-    for side_number, side in enumerate((sa, sb)):
-        for span, entity in names[side_number].inside(side.ranges):
-            kind = _ENTITY_KIND.get(entity.label)
-            if kind is None or not name_like(side.text[span[0] : span[1]]):
-                continue
-            kind_of[entity.name] = kind
-            family = "person" if kind == "person" else "place-or-organisation"
-            sides = by_family.setdefault(family, ({}, {}))
-            sides[side_number].setdefault(entity.name, []).append(span)
-    # Each name as written on each side, whatever its kind (the model types one name differently in
-    # two texts): a name the other side writes in another form ("Syrian" / "Syria", "BoE" / "Bank of
-    # England") is not a change.
-    written = [
-        {sa.text[s:e] for names_a, _ in by_family.values() for spans in names_a.values() for s, e in spans},
-        {sb.text[s:e] for _, names_b in by_family.values() for spans in names_b.values() for s, e in spans},
-    ]
-
-    def elsewhere(side: int, spans: list[Span], people: bool) -> bool:
-        text = (sa, sb)[side].text
-        return any(same_referent(text[s:e], other, people) for s, e in spans for other in written[1 - side])
-
-    for family, (names_a, names_b) in sorted(by_family.items()):
-        people = family == "person"
-        only_a = {n: s for n, s in names_a.items() if n not in names_b and not elsewhere(0, s, people)}
-        only_b = {n: s for n, s in names_b.items() if n not in names_a and not elsewhere(1, s, people)}
-        # A name put in another's place: as many names of the kind on each side, the rest the same.
-        # Different counts mean one side adds or leaves out detail, which is not a change of fact.
-        if only_a and len(only_a) == len(only_b) and len(names_a) == len(names_b):
-            spans_a = tuple(sorted(s for spans in only_a.values() for s in spans))
-            spans_b = tuple(sorted(s for spans in only_b.values() for s in spans))
-            kinds = [kind_of[n] for n in (*only_a, *only_b)]
-            kind = "place" if "place" in kinds else kinds[0]
-            out.append(Difference(k, kind, spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
-    return out
-
-
-def _date_differences(k: int, sa: _Side, sb: _Side) -> list[Difference]:
-    def dated(side: _Side) -> list[DatedMention]:
-        return [d for _, d in _dates_of(side.analysis).inside(side.ranges)]
-
-    da, db = dated(sa), dated(sb)
-    out = []
-    for granularity in sorted({d.granularity for d in da} & {d.granularity for d in db}):
-        va = {_date_key(d) for d in da if d.granularity == granularity}
-        vb = {_date_key(d) for d in db if d.granularity == granularity}
-        only_a = [d for d in da if d.granularity == granularity and _date_key(d) not in vb]
-        only_b = [d for d in db if d.granularity == granularity and _date_key(d) not in va]
-        # The same words resolved against two publication dates ("on Tuesday" copied a day later) are
-        # not a change an editor would see; only differing words count.
-        same_words = {_words(d.text) for d in only_a} == {_words(d.text) for d in only_b}
-        if only_a and only_b and not same_words and not _agree_coarser(only_a, db) and not _agree_coarser(only_b, da):
-            spans_a = tuple((d.start, d.end) for d in only_a)
-            spans_b = tuple((d.start, d.end) for d in only_b)
-            out.append(Difference(k, "date", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
-    return out
-
-
 def _words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
@@ -346,22 +281,15 @@ def _date_key(d: DatedMention) -> str:
 
 
 def _agree_coarser(dates: Sequence[DatedMention], others: Sequence[DatedMention]) -> bool:
-    """A day agrees with the other side's day given as another expression ("Monday" / "18 September")."""
+    """A day agrees with the other side's day given as another expression ("Monday" / "18 September");
+    a date left unresolved agrees with one that says more in the same words ("December" / "December
+    2022": the year is detail one side leaves out)."""
     values = {_date_key(d) for d in others}
-    return all(_date_key(d) in values for d in dates)
-
-
-def _figure_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
-    def figures(side: _Side) -> list[Figure]:
-        dates = [span for span, _ in _dates_of(side.analysis).inside(side.ranges)]  # durations are figures
-        return [f for s, e in side.ranges for f in figures_in(side.text, s, e, dates)]
-
-    out = []
-    for only_a, only_b in figure_differences(figures(sa), figures(sb)):
-        spans_a = tuple(f.span for f in only_a)
-        spans_b = tuple(f.span for f in only_b)
-        out.append(Difference(k, "figure", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
-    return out
+    fuller = [set(_date_words(o.text).split()) for o in others]
+    return all(
+        _date_key(d) in values or (d.value is None and any(set(_date_words(d.text).split()) <= f for f in fuller))
+        for d in dates
+    )
 
 
 # Any credit to someone, named or not ("she said", "in a short statement", "read the club's statement").
@@ -552,13 +480,16 @@ def _stem(verb: str) -> str:
     return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb[:-2] if verb.endswith("ed") else verb
 
 
-_MODALS = {"may", "might", "could"}
+# Hedges of likelihood: one for another ("may" / "could", "is expected to" / "likely") is no change.
+_LIKELIHOOD = re.compile(
+    r"^(?:may|might|could|possibly|likely|(?:is|are|was) expected to|appears? to|appeared to|seems to)$"
+)
 
 
 def _hedge_key(hedge: str) -> str:
-    """Modal verbs are one hedge ("may" for "could" is no change); every other hedge is its own."""
+    """Hedges of likelihood are one hedge; every other (reportedly, allegedly, is said to) is its own."""
     word = hedge.lower()
-    return "modal" if word in _MODALS else re.sub(r"\b(?:is|are|was)\b", "be", word)
+    return "likelihood" if _LIKELIHOOD.match(word) else re.sub(r"\b(?:is|are|was)\b", "be", word)
 
 
 # --- near-copies: the words that were changed ----------------------------------------------------
@@ -824,6 +755,48 @@ def _in_place(
     return out
 
 
+# Hedges that distance the outlet from what it reports. Rewrites trade modal verbs ("may", "could",
+# "likely") freely when they reword; these they add or drop only to change how sure a claim sounds.
+_DISTANCING = re.compile(
+    r"\b(?:reportedly|allegedly|apparently|purportedly|supposedly|unconfirmed|rumou?red|"
+    r"(?:is|are|was|were) (?:said|believed|thought|understood) to)\b",
+    re.I,
+)
+
+
+# Verbs that cast doubt on what is reported or make it a confession. Others that are not neutral
+# ("denied the charges", "warned", "revealed") report what was said, so rewording them is no change.
+_DOUBTING = {"claim", "alleg", "allege", "insist", "admitt", "admit", "conced", "concede", "assert"}
+
+
+def _framing_in_place(k: int, sa: _Side, sb: _Side) -> list[Difference]:
+    """Framing in reworded sentences: a distancing hedge ("reportedly") on one side only; a verb that
+    judges ("claimed", "admitted") where the other side's verb only reports ("said")."""
+    out = []
+    hedges = [
+        [m for s, e in side.ranges for m in _offset_iter(_DISTANCING, side.text, s, e) if not _quoted(m, side)]
+        for side in (sa, sb)
+    ]
+    verbs = [[m for s, e in side.ranges for m in _offset_iter(_VERB, side.text, s, e)] for side in (sa, sb)]
+    for n in (0, 1):
+        mine: tuple[Span, ...] = ()
+        theirs: tuple[Span, ...] = ()
+        if hedges[n] and not hedges[1 - n]:
+            mine = tuple(h.span() for h in hedges[n])
+        stems = {_stem(v.group().lower()) for v in verbs[1 - n]}
+        judged = [
+            v for v in verbs[n] if _stem(v.group().lower()) in _DOUBTING and _stem(v.group().lower()) not in stems
+        ]
+        reporting = [v for v in verbs[1 - n] if v.group().lower() in _NEUTRAL]
+        if judged and reporting:
+            mine += tuple(v.span() for v in judged)
+            theirs = tuple(v.span() for v in reporting)
+        if mine:
+            spans_a, spans_b = (mine, theirs) if n == 0 else (theirs, mine)
+            out.append(Difference(k, "framing", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
+    return out
+
+
 def _place_kind(difference: Difference, named: list[list[tuple[Span, Entity]]]) -> str:
     """A place on either side wins over an organisation: the small model often types a place as one."""
     kinds = [_ENTITY_KIND[e.label] for span, e in named[0] + named[1] if span in difference.a + difference.b]
@@ -901,41 +874,39 @@ def match_differences(
     entities: Sequence[Entity],
     names: tuple[_Sorted[Entity], _Sorted[Entity]] | None = None,
 ) -> list[Difference]:
-    """Every difference inside match ``k``. A partial overlap shares part of a statement, and what
-    differs there is mostly what it does not share: only its near-copied sentences are read.
+    """Every difference inside match ``k``.
 
-    Figures, dates and names are compared sentence pair by sentence pair: near-copies word by word
-    (the changed words are the difference), reworded pairs by the sets of values each side gives.
-    Attribution, quotations and framing are read over the whole match.
+    Figures, dates and names: near-copied sentence pairs are read word by word (the changed words
+    are the difference); the reworded sentences of the match are read as one text a side, a fact
+    against a fact of its kind standing in the same place (:mod:`parallax.anchors`). Attribution is
+    read over the whole match of any kind; quotations and framing over the whole of a close match,
+    and a partial one's framing in its reworded sentences only, where the statement is shared.
     """
     sa, sb = _side(a, 0, match.a), _side(b, 1, match.b)
     names = names if names is not None else _names_by_span(entities)
     found: list[Difference] = []
-    for i, j, similarity in _sentence_pairs(match, a, b):
-        pa, pb = _side(a, 0, (i,)), _side(b, 1, (j,))
-        if similarity >= NEAR_COPY:
-            for region_a, region_b in _regions(a.article.text, pa.ranges[0], b.article.text, pb.ranges[0]):
-                difference = _region_difference(k, region_a, region_b, pa, pb, names)
-                if difference is not None:
-                    found.append(difference)
+    pairs = _sentence_pairs(match, a, b)
+    for i, j, similarity in pairs:
+        if similarity < NEAR_COPY:
             continue
-        if match.kind != "partial":
-            found += [
-                *_figure_diffs(k, pa, pb),
-                *_date_differences(k, pa, pb),
-                *_entity_differences(k, pa, pb, names),
-            ]
+        pa, pb = _side(a, 0, (i,)), _side(b, 1, (j,))
+        for region_a, region_b in _regions(a.article.text, pa.ranges[0], b.article.text, pb.ranges[0]):
+            difference = _region_difference(k, region_a, region_b, pa, pb, names)
+            if difference is not None:
+                found.append(difference)
     # Reworded sentences, read as one text a side (a sentence split in two keeps its order).
-    reworded_a = [i for i, _, similarity in _sentence_pairs(match, a, b) if similarity < NEAR_COPY]
-    reworded_b = [j for _, j, similarity in _sentence_pairs(match, a, b) if similarity < NEAR_COPY]
+    reworded_a = sorted({i for i, _, similarity in pairs if similarity < NEAR_COPY})
+    reworded_b = sorted({j for _, j, similarity in pairs if similarity < NEAR_COPY})
     if reworded_a and reworded_b:
-        ra, rb = sorted(set(reworded_a)), sorted(set(reworded_b))
-        place = anchors([a.sentences[i] for i in ra], [b.sentences[j] for j in rb])
+        ra, rb = _side(a, 0, reworded_a), _side(b, 1, reworded_b)
+        place = anchors([a.sentences[i] for i in reworded_a], [b.sentences[j] for j in reworded_b])
         found += [
             d
-            for d in _in_place(k, _side(a, 0, ra), _side(b, 1, rb), names, place)
+            for d in _in_place(k, ra, rb, names, place)
             if not any(d.kind == f.kind and (set(d.a) & set(f.a) or set(d.b) & set(f.b)) for f in found)
         ]
+        if match.kind == "partial":
+            found += _framing_in_place(k, ra, rb)
     # A credit one side gives and the other drops is the mark of uncredited reuse, in a partial
     # match as much as in a close one.
     found += _attribution_diffs(k, sa, sb)
