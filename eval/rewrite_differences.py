@@ -197,7 +197,9 @@ def main(trials_per_kind: int = 30, seed: int = 5, verbose: bool = False) -> tup
             end = target.start + len(after)
             held = {s.index for s in changed.sentences if s.start < end and s.end > target.start}
             holding = {k for k, m in enumerate(result.matches) if held & set(m.b)}
-            accepted = {kind, "date"} if kind == "figure" else {kind}
+            # A number in a date changes the date; a speaker's name changed in a credit credits someone
+            # else, which the issue calls an attribution difference.
+            accepted = {kind, "date"} if kind == "figure" else {kind, "attribution"} if kind in REPLACEMENTS else {kind}
             tried[kind] += 1
             changed_at = _changed_range(before, after, target.start)
             # The change itself must be reported: a difference the pair had before does not count.
@@ -211,6 +213,8 @@ def main(trials_per_kind: int = 30, seed: int = 5, verbose: bool = False) -> tup
             aligned[kind] += int(bool(holding))
             was_linked = any(target.start <= x < target.end for x in linked_before[pair.name])
             unlinked_by_change += int(was_linked and not holding)
+            if verbose and was_linked and not holding:
+                print(f"UNLINKED BY THE CHANGE {kind} ({pair.name}): {after[:120]!r}")
             if verbose and not hit:
                 linked = "/".join(sorted({result.matches[k].kind for k in holding})) or "NOT LINKED"
                 print(f"MISSED {kind} ({pair.name}, {linked}): {after[:150]!r}")

@@ -701,9 +701,13 @@ def _in_place(
     # has no reliable kind: it is not compared in place.
     typed = _name_families(sa.analysis), _name_families(sb.analysis)
     # Nor is a name the model cut short, whose next word is a capitalised one ("Secretary of State John"
-    # before an untagged "Kerry"): it would pair with any name on the other side. A name in a credit
-    # ("according to Reuters") is the attribution's, read there.
-    credits = [[span for s, e in side.ranges for span, _, _ in _attributions(side.text, s, e)] for side in (sa, sb)]
+    # before an untagged "Kerry"): it would pair with any name on the other side. A source a credit
+    # names ("according to Reuters", "told the BBC") is the attribution's, read there; a speaker
+    # ("Quarrix said") is also the one the statement is about.
+    credits = [
+        [span for s, e in side.ranges for span, _, speaker in _attributions(side.text, s, e) if not speaker]
+        for side in (sa, sb)
+    ]
     named = [
         [
             (span, e)
