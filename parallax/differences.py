@@ -332,6 +332,8 @@ def _uncredited(
     for span, source, speaker in credits:
         if _by_role(source, text[span[0] : span[1]]) and _CREDIT.search(inside):
             continue
+        if source and any(other_source and same_referent(source, other_source) for _, other_source, _ in other_credits):
+            continue  # "China said" / "Beijing said", "the US said" / "Washington said"
         named = _named_in(source, around)
         if named:
             continue
@@ -716,6 +718,7 @@ def _in_place(
             and len(typed[0].get(e.name, set()) | typed[1].get(e.name, set())) < 2
             and not _CUT_SHORT.match(side.text, span[1])
             and not any(_overlaps(span, credit) for credit in side_credits)
+            and not _common_word(side.text[span[0] : span[1]], sa.text, sb.text)
         ]
         for found, side, side_credits in zip(every_name, (sa, sb), credits, strict=True)
     ]
@@ -805,6 +808,12 @@ def _place_kind(difference: Difference, named: list[list[tuple[Span, Entity]]]) 
     """A place on either side wins over an organisation: the small model often types a place as one."""
     kinds = [_ENTITY_KIND[e.label] for span, e in named[0] + named[1] if span in difference.a + difference.b]
     return "place" if "place" in kinds else kinds[0]
+
+
+def _common_word(written: str, *texts: str) -> bool:
+    """A capitalised word that either article also writes in lower case ("Software maker Quarrix" /
+    "the software firm"): the model took a sentence's first word for a name."""
+    return " " not in written and any(re.search(r"\b" + re.escape(written.lower()) + r"\b", t) for t in texts)
 
 
 def _nationality(written: str) -> bool:

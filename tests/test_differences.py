@@ -161,3 +161,60 @@ def test_an_unresolved_day_written_otherwise_still_differs_when_it_changes(nlp):
     pair = (("Kevin Rudd calls an election for 7 September.", "a"), ("Kevin Rudd calls an election for Sept. 9.", "b"))
     a, b = (analyse(article_from_text(text, name), nlp=nlp) for text, name in pair)
     assert [(d.kind, d.a_text, d.b_text) for d in compare(a, b).differences] == [("date", "7 September", "Sept. 9")]
+
+
+# --- reworded sentences: a fact put in another's place (parallax/anchors.py) ---------------------
+# The original and a rewrite of it that changes every sentence's wording but no fact. Written for
+# these tests in the manner of tests/gold/rewrites/; each case below changes one fact in the rewrite.
+ORIGINAL = (
+    "Software maker Quarrix said on Monday it would cut about 1,200 jobs, or 9% of its workforce.\n\n"
+    "Affected staff will receive at least 16 weeks of severance pay, the company said.\n\n"
+    "Chief executive Dana Whitfield told employees in a memo that the firm had grown too fast."
+)
+REWRITE = (
+    "Austin-based Quarrix is laying off roughly 1,200 workers, about 9% of staff, the software firm announced Monday.\n\n"
+    "Departing employees will get a minimum of 16 weeks' severance, according to the company.\n\n"
+    "In a memo to staff, CEO Dana Whitfield said the firm had expanded too quickly."
+)
+
+
+def _reworded(nlp, rewrite: str):
+    return compare(
+        analyse(article_from_text(ORIGINAL, "a"), nlp=nlp), analyse(article_from_text(rewrite, "b"), nlp=nlp)
+    )
+
+
+def test_a_rewrite_that_changes_no_fact_has_no_differences(nlp):
+    result = _reworded(nlp, REWRITE)
+    assert len(result.matches) == 3 and all(m.kind != "verbatim" for m in result.matches)
+    assert result.differences == ()
+
+
+REWORDED_CHANGES = [
+    ("figure", "roughly 1,200 workers", "roughly 1,500 workers", "1,200", "1,500"),
+    ("figure", "about 9% of staff", "about 12% of staff", "9%", "12%"),
+    ("date", "announced Monday", "announced Tuesday", "Monday", "Tuesday"),  # the date stands elsewhere
+    ("person", "CEO Dana Whitfield", "CEO Mark Jensen", "Dana Whitfield", "Mark Jensen"),
+    ("framing", "Dana Whitfield said", "Dana Whitfield admitted", "told", "admitted"),
+    ("attribution", ", according to the company.", ", according to Reuters.", "", "according to Reuters"),
+]
+
+
+@pytest.mark.parametrize("kind, old, new, a_has, b_has", REWORDED_CHANGES)
+def test_a_fact_changed_in_a_reworded_sentence_is_found(nlp, kind, old, new, a_has, b_has):
+    result = _reworded(nlp, REWRITE.replace(old, new))
+    found = [d for d in result.differences if d.kind == kind]
+    assert len(found) == 1, [(d.kind, d.a_text, d.b_text) for d in result.differences]
+    assert a_has in found[0].a_text and b_has in found[0].b_text
+
+
+def test_a_detail_one_rewrite_adds_is_no_change(nlp):
+    # A figure and a name the original does not give, with nothing of their kind opposite them.
+    result = _reworded(nlp, REWRITE.replace("severance,", "severance and six months of health cover in Texas,"))
+    assert result.differences == ()
+
+
+def test_a_capital_for_its_state_is_no_change(nlp):
+    pair = (("China said on Monday it would send aid.", "a"), ("Beijing said on Monday it would send aid.", "b"))
+    a, b = (analyse(article_from_text(text, name), nlp=nlp) for text, name in pair)
+    assert compare(a, b).differences == ()
