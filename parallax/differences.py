@@ -718,7 +718,7 @@ def _in_place(
             and len(typed[0].get(e.name, set()) | typed[1].get(e.name, set())) < 2
             and not _CUT_SHORT.match(side.text, span[1])
             and not any(_overlaps(span, credit) for credit in side_credits)
-            and not _common_word(side.text[span[0] : span[1]], sa.text, sb.text)
+            and not _common_word(side.text[span[0] : span[1]], sa.analysis, sb.analysis)
         ]
         for found, side, side_credits in zip(every_name, (sa, sb), credits, strict=True)
     ]
@@ -810,10 +810,15 @@ def _place_kind(difference: Difference, named: list[list[tuple[Span, Entity]]]) 
     return "place" if "place" in kinds else kinds[0]
 
 
-def _common_word(written: str, *texts: str) -> bool:
+def _common_word(written: str, *analyses: Analysis) -> bool:
     """A capitalised word that either article also writes in lower case ("Software maker Quarrix" /
     "the software firm"): the model took a sentence's first word for a name."""
-    return " " not in written and any(re.search(r"\b" + re.escape(written.lower()) + r"\b", t) for t in texts)
+    return " " not in written and any(written.lower() in _lower_case_words(a) for a in analyses)
+
+
+@per_analysis
+def _lower_case_words(analysis: Analysis) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z]\w*", analysis.article.text))
 
 
 def _nationality(written: str) -> bool:
