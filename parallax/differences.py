@@ -632,7 +632,10 @@ def _paired(
     has that fits (a clause moved to the front of a sentence moves its date with it), unless not
     ``moved``."""
     out = []
-    gaps = sorted({place.gap(0, s[0]) for s, _ in items_a} & {place.gap(1, s[0]) for s, _ in items_b})
+    # With no word in common the whole sentence is one gap, and anything would stand opposite anything.
+    gaps = (
+        sorted({place.gap(0, s[0]) for s, _ in items_a} & {place.gap(1, s[0]) for s, _ in items_b}) if place.a else []
+    )
     for gap in gaps:
         here_a = [(s, x) for s, x in items_a if place.gap(0, s[0]) == gap]
         here_b = [(s, y) for s, y in items_b if place.gap(1, s[0]) == gap]
