@@ -1,18 +1,21 @@
 """Stage 8, what changed: facts both sides of a match state, but state differently.
 
-For every match the two sides are read item by item:
+For every match the two sides are read item by item. Near-copied sentences
+are read word by word (the changed words are the difference); reworded ones
+fact against fact of the same kind standing in the same place between the
+words both keep (:mod:`parallax.anchors`):
 
 1. figures: numbers (digits or words, with their unit or noun) paired by unit;
    a value on one side with no equal value on the other, where the other
-   gives a different value for the same unit, is a changed figure. A
-   figure only one side gives (a conversion in brackets, an extra detail) is
-   not a change: it is an addition.
+   gives a different value for the same unit in its place, is a changed
+   figure. A figure only one side gives (a conversion in brackets, an extra
+   detail) is not a change: it is an addition.
 2. dates: the resolved values of the dates in each side, compared by
    granularity ("on Monday" and "on 18 September" agree when they resolve
    to the same day).
 3. places, people, organisations: names (merged across spellings by the
-   entity stage) that one side gives where the other gives a different name
-   of the same kind.
+   entity stage, or another form of one name: :mod:`parallax.name_variants`)
+   that one side gives where the other gives a different name of the kind.
 4. attribution: "told Reuters", "according to Tass", "the ministry said":
    one side credits a source the other drops or credits differently.
 5. quotations: the same quotation with different words, or words quoted on
