@@ -154,11 +154,27 @@ _ATTRIBUTION = re.compile(
     r"(?:\s+(?P<source>(?:(?i:the)\s+)?[\w.&'’-]+(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4}))?",
 )
 _PRONOUNS = {"him", "her", "them", "it", "us", "me", "he", "she", "they", "we", "i", "you", "reporters", "journalists"}
+# Who speaks, named by role: "the foreign ministry", "police", "senior officials", "the company".
+_ROLES = (
+    r"(?:[a-z]+\s+)?(?:ministry|minister|spokesman|spokeswoman|spokesperson|police|officials?|authorities|"
+    r"agency|kremlin|statement|government|company|firm|club|court|prosecutors?|military|army|analysts?|"
+    r"experts?|researchers?|scientists?|witnesses|residents|organi[sz]ers|union|department|council|committee)"
+)
+_NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}"
 _SOURCE_SAID = re.compile(
-    r"(?P<source>\b(?:the\s+)?(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}|(?:foreign\s+|defence\s+|defense\s+)?"
-    r"(?:ministry|spokesman|spokeswoman|spokesperson|police|officials?|agency|kremlin|statement)))"
+    r"(?P<source>\b(?:the\s+)?(?:" + _NAME + "|" + _ROLES + r"))"
     r"\s+(?:said|says|told|stated|reported|announced|confirmed)\b",
 )
+# "Tass, the Russian news agency, reported"; "John Smith, a spokesman for the ministry, said".
+_APPOSITIVE_SAID = re.compile(
+    r"(?P<source>\b" + _NAME + r"),\s+(?i:a|an|the|its|his|her|their)\s+[^,.;:!?\"“”]{2,80},\s+"
+    r"(?:said|says|told|stated|reported|announced|confirmed|added)\b",
+)
+# '"We will win," said Maria Lopez'; "said the ministry" (not "said Tuesday").
+_SAID_SOURCE = re.compile(
+    r"\b(?:said|says|added|explained|noted|stated)\s+(?P<source>(?:the\s+)?(?:" + _NAME + "|" + _ROLES + r"))",
+)
+_NOT_SOURCES = {"that", "this", "it", "there", "on", "in", "at", "with", "as", "to", "after", "before", "when"}
 HEDGES = (
     "may",
     "might",
@@ -188,6 +204,10 @@ HEDGES = (
 _HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.I)
 
 
+_CALENDAR = {*MONTH_NAMES, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_CALENDAR |= {"today", "yesterday", "tonight", "last", "earlier", "later", "late", "on"}
+
+
 def _attributions(text: str, start: int, end: int) -> list[tuple[Span, str, bool]]:
     """Credits in the span: the phrase's span, the source's name (lower case, may be empty), and whether
     it credits a speaker ("the ministry said") rather than where the words were found ("according to
@@ -198,16 +218,21 @@ def _attributions(text: str, start: int, end: int) -> list[tuple[Span, str, bool
         source = (m.group("source") or "").lower()
         if source.split()[:1] and source.split()[0] in _PRONOUNS:
             continue  # "according to them": no source is credited
+        if source.split()[:1] and source.split()[0] in _NOT_SOURCES:
+            source = ""  # "said in a statement that ...": the statement names nobody
         speaker = bool(re.match(r"(?i:said|says|stated|claimed|announced|confirmed)\b", m.group()))
         found.append(((start + m.start(), start + m.end()), source.removeprefix("the "), speaker))
-    for m in _SOURCE_SAID.finditer(piece):
-        s = start + m.start("source")
-        if any(a <= s < b or a < start + m.end() <= b for (a, b), _, _ in found):
-            continue
-        source = m.group("source").lower().removeprefix("the ")
-        if source.split()[-1] in _PRONOUNS:
-            continue
-        found.append(((s, start + m.end()), source, True))
+    for pattern in (_APPOSITIVE_SAID, _SOURCE_SAID, _SAID_SOURCE):
+        for m in pattern.finditer(piece):
+            s, e = start + m.start(), start + m.end()
+            if any(a <= s < b or a < e <= b for (a, b), _, _ in found):
+                continue
+            source = m.group("source").lower().removeprefix("the ")
+            words = source.split()
+            if not words or words[-1] in _PRONOUNS or words[0] in _NOT_SOURCES or words[0] in _CALENDAR:
+                continue  # "she said", "said Tuesday": no source is named
+            # "Tass reported" credits where the words were found, as "according to Tass" does.
+            found.append(((s, e), source, not m.group().lower().endswith("reported")))
     return found
 
 
@@ -363,13 +388,17 @@ def _around(side: _Side) -> str:
     return side.text[before.start : after.end]
 
 
-def _attribution_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
+def _attribution_diffs(k: int, sa: _Side, sb: _Side, sources_only: bool = False) -> list[Difference]:
+    """Credits one side gives that the other does not carry. With ``sources_only``, only credits to
+    where the words were found ("according to Tass", "told Reuters") may be lost: in a partial match a
+    speaker credited on one side ("the mayor said") often goes with the part of the statement the
+    other side does not share, while a dropped source is the mark of uncredited reuse."""
     aa = [x for s, e in sa.ranges for x in _attributions(sa.text, s, e)]
     ab = [x for s, e in sb.ranges for x in _attributions(sb.text, s, e)]
     if not aa and not ab:
         return []
-    spans_a = tuple(_uncredited(aa, sa.text, sb, ab))
-    spans_b = tuple(_uncredited(ab, sb.text, sa, aa))
+    spans_a = tuple(_uncredited([x for x in aa if not (sources_only and x[2])], sa.text, sb, ab))
+    spans_b = tuple(_uncredited([x for x in ab if not (sources_only and x[2])], sb.text, sa, aa))
     if not spans_a and not spans_b:
         return []
     return [Difference(k, "attribution", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))]
@@ -932,8 +961,8 @@ def match_differences(
         if match.kind == "partial":
             found += _framing_in_place(k, ra, rb)
     # A credit one side gives and the other drops is the mark of uncredited reuse, in a partial
-    # match as much as in a close one.
-    found += _attribution_diffs(k, sa, sb)
+    # match as much as in a close one (there, credits to a source only).
+    found += _attribution_diffs(k, sa, sb, sources_only=match.kind == "partial")
     if match.kind != "partial":
         found += [*_quotation_diffs(k, sa, sb), *_framing_diffs(k, sa, sb)]
     unique: dict[tuple[str, tuple[Span, ...], tuple[Span, ...]], Difference] = {}

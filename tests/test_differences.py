@@ -218,3 +218,30 @@ def test_a_capital_for_its_state_is_no_change(nlp):
     pair = (("China said on Monday it would send aid.", "a"), ("Beijing said on Monday it would send aid.", "b"))
     a, b = (analyse(article_from_text(text, name), nlp=nlp) for text, name in pair)
     assert compare(a, b).differences == ()
+
+
+# Credits in the forms news writes them; dropping any of them in a copy is an attribution difference.
+CREDIT_FORMS = [
+    ("The port will stay closed until Friday, John Smith, a spokesman for the ministry, said.", "John Smith"),
+    ("The talks will focus on trade, Tass, the Russian news agency, reported.", "Tass"),
+    ('"We will reopen the port on Friday," said Maria Lopez, the harbour master.', "Maria Lopez"),
+    ("The port will stay closed until Friday, the minister said.", "minister"),
+]
+
+
+@pytest.mark.parametrize("sentence, source", CREDIT_FORMS)
+def test_a_credit_in_any_common_form_is_read_and_its_loss_found(nlp, sentence, source):
+    # The uncredited copy keeps every other word, so the two sentences stay a close match.
+    uncredited = {
+        CREDIT_FORMS[0][0]: "The port will stay closed until Friday.",
+        CREDIT_FORMS[1][0]: "The talks will focus on trade.",
+        CREDIT_FORMS[2][0]: '"We will reopen the port on Friday."',
+        CREDIT_FORMS[3][0]: "The port will stay closed until Friday.",
+    }[sentence]
+    pair = (
+        (f"Storms hit the coast on Monday. {sentence}", "a"),
+        (f"Storms hit the coast on Monday. {uncredited}", "b"),
+    )
+    a, b = (analyse(article_from_text(text, name), nlp=nlp) for text, name in pair)
+    found = [d for d in compare(a, b).differences if d.kind == "attribution"]
+    assert len(found) == 1 and source in found[0].a_text and found[0].b == ()
