@@ -256,7 +256,11 @@ def main(trials_per_kind: int = 30, seed: int = 5, verbose: bool = False) -> dic
         f"unchanged rewrite pairs {differences} differences in {matches} matches = {rate:.3f} per match; "
         f"independent reports {independent_differences} in {independent_matches} = {independent_rate:.3f} per match"
     )
-    return {"recall": recall, "unchanged_per_match": rate, "independent_per_match": independent_rate}
+    return {
+        "recall": recall,
+        "unchanged_per_match": rate,
+        "independent_per_match": independent_rate,
+    }
 
 
 if __name__ == "__main__":

@@ -34,14 +34,17 @@ def compare(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS)
     """Compare two analysed articles."""
     matches = align(a, b, options)
     entities = merge_entities([a, b], options)
+    shared_wording = reuse(a, b, matches)
+    # One takes its wording from the other: a speaker's credit dropped anywhere is uncredited reuse.
+    derived = max(shared_wording) >= options.reuse_threshold
     return Comparison(
         documents=(a, b),
         matches=matches,
         coverage=(coverage(a, matches, "a", options), coverage(b, matches, "b", options)),
         entities=entities,
         dates=tuple((0, d) for d in a.dates) + tuple((1, d) for d in b.dates),
-        reuse=reuse(a, b, matches),
-        differences=find_differences(a, b, matches, entities),
+        reuse=shared_wording,
+        differences=find_differences(a, b, matches, entities, derived),
     )
 
 

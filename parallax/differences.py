@@ -926,6 +926,7 @@ def match_differences(
     b: Analysis,
     entities: Sequence[Entity],
     names: tuple[_Sorted[Entity], _Sorted[Entity]] | None = None,
+    derived: bool = False,
 ) -> list[Difference]:
     """Every difference inside match ``k``.
 
@@ -961,8 +962,8 @@ def match_differences(
         if match.kind == "partial":
             found += _framing_in_place(k, ra, rb)
     # A credit one side gives and the other drops is the mark of uncredited reuse, in a partial
-    # match as much as in a close one (there, credits to a source only).
-    found += _attribution_diffs(k, sa, sb, sources_only=match.kind == "partial")
+    # match as much as in a close one (there, between independent reports, credits to a source only).
+    found += _attribution_diffs(k, sa, sb, sources_only=match.kind == "partial" and not derived)
     if match.kind != "partial":
         found += [*_quotation_diffs(k, sa, sb), *_framing_diffs(k, sa, sb)]
     unique: dict[tuple[str, tuple[Span, ...], tuple[Span, ...]], Difference] = {}
@@ -972,8 +973,12 @@ def match_differences(
 
 
 def find_differences(
-    a: Analysis, b: Analysis, matches: Sequence[Match], entities: Sequence[Entity]
+    a: Analysis, b: Analysis, matches: Sequence[Match], entities: Sequence[Entity], derived: bool = False
 ) -> tuple[Difference, ...]:
-    """The differences of every match, in match order."""
+    """The differences of every match, in match order. ``derived``: one article takes its wording from
+    the other (reuse at the threshold), so a speaker's credit one side drops counts in partial
+    matches too; between independent reports only a credit to a source does there."""
     names = _names_by_span(entities)  # once per comparison, not per match
-    return tuple(d for k, match in enumerate(matches) for d in match_differences(k, match, a, b, entities, names))
+    return tuple(
+        d for k, match in enumerate(matches) for d in match_differences(k, match, a, b, entities, names, derived)
+    )

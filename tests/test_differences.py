@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parallax import analyse, article_from_text, compare
+from parallax.differences import find_differences
 from parallax.figures import figures_in
 from parallax.model import Article
 
@@ -245,3 +247,17 @@ def test_a_credit_in_any_common_form_is_read_and_its_loss_found(nlp, sentence, s
     a, b = (analyse(article_from_text(text, name), nlp=nlp) for text, name in pair)
     found = [d for d in compare(a, b).differences if d.kind == "attribution"]
     assert len(found) == 1 and source in found[0].a_text and found[0].b == ()
+
+
+def test_a_speaker_credit_is_lost_in_a_partial_match_only_where_one_takes_the_others_wording(nlp):
+    a = analyse(
+        article_from_text("Floods closed the main road north of the town on Monday, officials said.", "a"), nlp=nlp
+    )
+    b = analyse(
+        article_from_text("The main road north of the town was closed on Monday as floods swept in.", "b"), nlp=nlp
+    )
+    result = compare(a, b)
+    assert [d.kind for d in result.differences] == ["attribution"]  # a close match: always
+    partial = [dataclasses.replace(m, kind="partial") for m in result.matches]
+    assert [d.kind for d in find_differences(a, b, partial, result.entities, derived=True)] == ["attribution"]
+    assert find_differences(a, b, partial, result.entities, derived=False) == ()
