@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from .anchors import Anchors, anchors
 from .capitals import is_title_case
@@ -151,7 +151,10 @@ _VERB = re.compile(r"\b(" + "|".join(SAY_VERBS) + r")\b", re.I)
 _ATTRIBUTION = re.compile(
     r"\b(?i:according to|citing|cited by|quoted by|told|reported by|in an interview with|"
     r"(?:said|says|stated|claimed|announced|confirmed)\s+(?:in\s+a\s+statement|on\s+(?:its|his|her|their)\s+\w+))"
-    r"(?:\s+(?P<source>(?:(?i:the)\s+)?[\w.&'’-]+(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4}))?",
+    # The source: a name, with up to three words describing it before ("Russian news agency Tass",
+    # "the US Geological Survey"), or any word ("police", "them").
+    r"(?:\s+(?P<source>(?:(?i:the)\s+)?(?:(?:[A-Za-z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4}"
+    r"|[\w.&'’-]+(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4})))?",
 )
 _PRONOUNS = {"him", "her", "them", "it", "us", "me", "he", "she", "they", "we", "i", "you", "reporters", "journalists"}
 # Who speaks, named by role: "the foreign ministry", "police", "senior officials", "the company".
@@ -334,12 +337,16 @@ def _content_words(source: str) -> list[str]:
 
 
 def _named_in(source: str, text: str) -> bool | None:
-    """Whether every content word of ``source`` is in ``text`` (None when the source names nothing)."""
+    """Whether every content word of ``source`` is in ``text`` (None when the source names nothing).
+    A word of four letters or more may be misspelt by one letter ("Taas" for "Tass")."""
     words = _content_words(source)
     if not words:
         return None
     present = set(re.findall(r"\w+", text.lower()))
-    return all(w in present for w in words)
+    return all(
+        w in present or (len(w) >= 4 and any(len(p) >= 4 and Levenshtein.distance(w, p) <= 1 for p in present))
+        for w in words
+    )
 
 
 def _uncredited(
@@ -355,7 +362,12 @@ def _uncredited(
     names it only by its role ("according to the firm", "officials said"), by any credit in the match.
     """
     inside, around = other.cut(other.ranges), _around(other)
-    named_speakers = any(speaker and _content_words(src) for _, src, speaker in other_credits)
+    # Whether the other side names whom it credits: a speaker, or a source by its name ("according to
+    # Tass"; not "told employees", which names whom the words were told to).
+    named_speakers = any(
+        _content_words(src) and (speaker or not _by_role(src, other.text[span[0] : span[1]]))
+        for span, src, speaker in other_credits
+    )
     lost = []
     for span, source, speaker in credits:
         if _by_role(source, text[span[0] : span[1]]) and _CREDIT.search(inside):

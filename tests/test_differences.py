@@ -261,3 +261,14 @@ def test_a_speaker_credit_is_lost_in_a_partial_match_only_where_one_takes_the_ot
     partial = [dataclasses.replace(m, kind="partial") for m in result.matches]
     assert [d.kind for d in find_differences(a, b, partial, result.entities, derived=True)] == ["attribution"]
     assert find_differences(a, b, partial, result.entities, derived=False) == ()
+
+
+@pytest.mark.parametrize("agency, differs", [("Tass", False), ("Taas", False), ("Interfax", True)])
+def test_a_source_credited_in_another_form_or_misspelt_is_carried_and_another_source_is_not(nlp, agency, differs):
+    a_text = "Storms hit the coast on Monday. According to Russian news agency Tass, the talks will focus on trade."
+    b_text = f"Storms hit the coast on Monday. {agency}, the Russian news agency, says the talks will be about trade."
+    a, b = (analyse(article_from_text(text, name), nlp=nlp) for text, name in ((a_text, "a"), (b_text, "b")))
+    found = [d for d in compare(a, b).differences if d.kind == "attribution"]
+    assert bool(found) == differs
+    if differs:
+        assert agency in found[0].b_text
