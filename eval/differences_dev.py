@@ -133,6 +133,19 @@ def inject(kind: str, sentence: str, names: dict[str, list[str]], rng: random.Ra
     raise ValueError(kind)
 
 
+def count_differences(pairs, label: str | None = None) -> tuple[int, int]:
+    """Differences and matches ``compare`` reports over analysed pairs; each difference printed after
+    ``label`` when one is given."""
+    differences = matches = 0
+    for a, b in pairs:
+        result = compare(a, b)
+        matches += len(result.matches)
+        differences += len(result.differences)
+        for d in result.differences if label else ():
+            print(f"{label} {d.kind}: {d.a_text!r} | {d.b_text!r}")
+    return differences, matches
+
+
 def _in_date(analysis, start: int, text: str, changed: str) -> bool:
     """Whether the first character that differs lies inside a date expression of the original."""
     original = text[start:]
@@ -190,13 +203,7 @@ def main(trials_per_kind: int = 30, seed: int = 11, verbose: bool = False) -> tu
     for articles, _ in build_stories(count=12):
         original = analyse(articles[0], nlp=nlp)
         pairs += [(original, analyse(articles[3], nlp=nlp)), (original, analyse(articles[4], nlp=nlp))]
-    for a, b in pairs:
-        result = compare(a, b)
-        matches += len(result.matches)
-        differences += len(result.differences)
-        if verbose:
-            for d in result.differences:
-                print(f"FALSE? {d.kind}: {d.a_text!r} | {d.b_text!r}")
+    differences, matches = count_differences(pairs, "FALSE?" if verbose else None)
     rate = differences / max(1, matches)
     per_kind = ", ".join(f"{k} {found[k]}/{tried[k]}" for k in KINDS)
     print(

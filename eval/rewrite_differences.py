@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "eval"))
 
-from differences_dev import KINDS, LABEL_KIND, inject
+from differences_dev import KINDS, LABEL_KIND, count_differences, inject
 from rewrite_pairs import _text
 
 from parallax import analyse, compare
@@ -221,29 +221,23 @@ def main(trials_per_kind: int = 30, seed: int = 5, verbose: bool = False) -> dic
                 print(f"    original: {target.original_text[:150]!r}")
                 print(f"    got {[(d.kind, d.a_text, d.b_text) for d in result.differences if d.match in holding]}")
     recall = sum(found.values()) / max(1, sum(tried.values()))
-    differences = matches = 0
-    for pair, rewrite in zip(pairs, rewrites, strict=True):
-        result = compare(pair.original, rewrite)
-        matches += len(result.matches)
-        differences += len(result.differences)
-        if verbose:
-            for d in result.differences:
-                print(f"UNCHANGED PAIR {pair.name} {d.kind}: {d.a_text!r} | {d.b_text!r}")
+    differences, matches = count_differences(
+        [(pair.original, rewrite) for pair, rewrite in zip(pairs, rewrites, strict=True)],
+        "UNCHANGED PAIR" if verbose else None,
+    )
     rate = differences / max(1, matches)
     # Independent reports of the same events state the same facts in their own words and order:
     # partial matches abound there, and a difference reported on them is false too.
-    independent_differences = independent_matches = 0
+    independent_pairs = []
     for path in sorted(GOLD.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         report = analyse(article_from_text(_text(data["independent"])[0], f"{path.stem}-i"), nlp=nlp)
         for side in ("a", "b"):
             other = analyse(article_from_text(_text(data[side])[0], f"{path.stem}-{side}"), nlp=nlp)
-            result = compare(other, report)
-            independent_matches += len(result.matches)
-            independent_differences += len(result.differences)
-            if verbose:
-                for d in result.differences:
-                    print(f"INDEPENDENT {path.stem}-{side} {d.kind}: {d.a_text!r} | {d.b_text!r}")
+            independent_pairs.append((other, report))
+    independent_differences, independent_matches = count_differences(
+        independent_pairs, "INDEPENDENT" if verbose else None
+    )
     independent_rate = independent_differences / max(1, independent_matches)
     per_kind = ", ".join(f"{k} {found[k]}/{tried[k]}" for k in KINDS)
     print(
