@@ -47,10 +47,16 @@ def anchors(sentences_a: Sequence[Sentence], sentences_b: Sequence[Sentence]) ->
     """The content words two sentences (or runs of sentences, read in order) share, in an order both keep."""
     words_a = [w for s in sentences_a for w in s.words if w.content]
     words_b = [w for s in sentences_b for w in s.words if w.content]
+    keys_a, keys_b = [w.key for w in words_a], [w.key for w in words_b]
+    # Two sentences may share words in more than one longest order; reading them in a fixed order
+    # picks the same one whichever article is A, so swapping A and B swaps every difference.
+    swapped = keys_a > keys_b
+    blocks = Indel.opcodes(*((keys_b, keys_a) if swapped else (keys_a, keys_b))).as_matching_blocks()
     starts_a: list[int] = []
     starts_b: list[int] = []
-    for block in Indel.opcodes([w.key for w in words_a], [w.key for w in words_b]).as_matching_blocks():
+    for block in blocks:
+        at_a, at_b = (block.b, block.a) if swapped else (block.a, block.b)
         for offset in range(block.size):
-            starts_a.append(words_a[block.a + offset].start)
-            starts_b.append(words_b[block.b + offset].start)
+            starts_a.append(words_a[at_a + offset].start)
+            starts_b.append(words_b[at_b + offset].start)
     return Anchors(tuple(starts_a), tuple(starts_b))

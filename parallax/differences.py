@@ -634,8 +634,7 @@ def _region_difference(
         kinds = [_ENTITY_KIND[e.label] for _, e in named_a + named_b if e.label in _ENTITY_KIND]
         if not kinds:
             return None
-        # The small model often types a place as an organisation: a place on either side wins over that.
-        kind = "place" if "place" in kinds and kinds[0] == "organisation" else kinds[0]
+        kind = _kind_of(kinds)
         spans_a = tuple(span for span, _ in named_a) or (region_a,)
         spans_b = tuple(span for span, _ in named_b) or (region_b,)
         return Difference(k, kind, spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
@@ -852,9 +851,17 @@ def _framing_in_place(k: int, sa: _Side, sb: _Side) -> list[Difference]:
 
 
 def _place_kind(difference: Difference, named: list[list[tuple[Span, Entity]]]) -> str:
-    """A place on either side wins over an organisation: the small model often types a place as one."""
-    kinds = [_ENTITY_KIND[e.label] for span, e in named[0] + named[1] if span in difference.a + difference.b]
-    return "place" if "place" in kinds else kinds[0]
+    return _kind_of([_ENTITY_KIND[e.label] for span, e in named[0] + named[1] if span in difference.a + difference.b])
+
+
+def _kind_of(kinds: list[str]) -> str:
+    """One kind for the names of a difference, the same whichever side is A: a place on either side
+    wins over an organisation (the small model often types a place as one); else the commonest kind,
+    ties broken person, place, organisation."""
+    if "place" in kinds and "organisation" in kinds and "person" not in kinds:
+        return "place"
+    order = ("organisation", "place", "person")  # ties go to the later
+    return max(order, key=lambda kind: (kinds.count(kind), order.index(kind)))
 
 
 def _common_word(written: str, *analyses: Analysis) -> bool:

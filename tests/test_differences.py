@@ -272,3 +272,11 @@ def test_a_source_credited_in_another_form_or_misspelt_is_carried_and_another_so
     assert bool(found) == differs
     if differs:
         assert agency in found[0].b_text
+
+
+@pytest.mark.parametrize("kind, old, new, a_has, b_has", REWORDED_CHANGES)
+def test_swapping_a_reworded_pair_swaps_every_difference(nlp, kind, old, new, a_has, b_has):
+    a = analyse(article_from_text(ORIGINAL, "a"), nlp=nlp)
+    b = analyse(article_from_text(REWRITE.replace(old, new), "b"), nlp=nlp)
+    ab, ba = compare(a, b).differences, compare(b, a).differences
+    assert sorted((d.kind, d.a, d.b) for d in ab) == sorted((d.kind, d.b, d.a) for d in ba)
