@@ -41,11 +41,11 @@ from rapidfuzz.distance import Indel, Levenshtein
 from .anchors import Anchors, anchors
 from .capitals import is_title_case
 from .date_rules import MONTH_NAMES
-from .figures import Figure, figure_differences, figures_in
-from .lexicon import DEMONYMS, NUMBER_WORDS, ORDINAL_WORDS
+from .figures import CURRENCIES, MEASURES, Figure, figure_differences, figures_in
+from .lexicon import NUMBER_WORDS, ORDINAL_WORDS
 from .memo import per_analysis
 from .model import Analysis, DatedMention, Difference, Entity, Match, Span
-from .name_variants import name_like, same_referent
+from .name_variants import is_nationality, name_like, same_referent
 from .quotes import quotations
 
 T = TypeVar("T")
@@ -642,21 +642,14 @@ def _region_difference(
 
 
 # --- reworded sentences: facts put in another's place ---------------------------------------------
-# Units of measure and of time: a figure in one pairs only with a figure in the same unit; counts of
-# things named in other words ("1,200 jobs" / "1,500 workers") pair with each other.
-_MEASURES = {"percent", "km", "mile", "m", "usd", "eur", "gbp", "cny", "rub", "magnitude"}
-_MEASURES |= {"year", "month", "week", "day", "hour", "minute", "second"}
-
-
-_CURRENCIES = {"usd", "eur", "gbp", "cny", "rub"}
-
-
 def _comparable(x: Figure, y: Figure) -> bool:
-    if x.unit == y.unit or (x.unit not in _MEASURES and y.unit not in _MEASURES):
+    """A figure in a unit of measure pairs with one in the same unit; counts of things named in other
+    words ("1,200 jobs" / "1,500 workers") pair with each other."""
+    if x.unit == y.unit or (x.unit not in MEASURES and y.unit not in MEASURES):
         return True
     # A bare amount in millions against a sum of money ("8 million more" / "8 million euros").
     bare, measured = (x, y) if not x.unit else (y, x)
-    return not bare.unit and measured.unit in _CURRENCIES and bare.value >= 1e6
+    return not bare.unit and measured.unit in CURRENCIES and bare.value >= 1e6
 
 
 def _paired(
@@ -760,7 +753,7 @@ def _in_place(
         [
             (span, e)
             for span, e in found
-            if not _nationality(side.text[span[0] : span[1]])  # rewrites reword "China's" as "Chinese" freely
+            if not is_nationality(side.text[span[0] : span[1]])  # rewrites reword "China's" as "Chinese" freely
             and len(typed[0].get(e.name, set()) | typed[1].get(e.name, set())) < 2
             and not _CUT_SHORT.match(side.text, span[1])
             and not any(_overlaps(span, credit) for credit in side_credits)
@@ -788,7 +781,11 @@ def _in_place(
     def count(n: int, people: bool) -> int:
         text = (sa, sb)[n].text
         return len(
-            {e.name for (s, e_), e in every_name[n] if (e.label == "PERSON") == people and not _nationality(text[s:e_])}
+            {
+                e.name
+                for (start, end), e in every_name[n]
+                if (e.label == "PERSON") == people and not is_nationality(text[start:end])
+            }
         )
 
     for people in (True, False):
@@ -873,12 +870,6 @@ def _common_word(written: str, *analyses: Analysis) -> bool:
 @per_analysis
 def _lower_case_words(analysis: Analysis) -> frozenset[str]:
     return frozenset(re.findall(r"\b[a-z]\w*", analysis.article.text))
-
-
-def _nationality(written: str) -> bool:
-    """Whether a name as written is a nationality ("Chinese", "Syrians"), not the country's name."""
-    word = written.lower()
-    return word in DEMONYMS or (word.endswith("s") and word[:-1] in DEMONYMS)
 
 
 _CUT_SHORT = re.compile(r"[ \t]?[A-Z][a-z]")

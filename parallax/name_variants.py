@@ -59,12 +59,20 @@ def _normal(name: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(name))
 
 
+def _singular(word: str) -> str:
+    """A plural nationality or party member in the singular ("syrians", "republicans"); else the word."""
+    return word[:-1] if word not in DEMONYMS and word.endswith("s") and word[:-1] in DEMONYMS else word
+
+
 def word_form(word: str) -> str:
     """One lower-case word in the form names are compared in: "syrians" -> "syria", "us" -> "america"."""
-    word = _ALIASES.get(word, word)
-    if word not in DEMONYMS and word.endswith("s") and word[:-1] in DEMONYMS:
-        word = word[:-1]  # "Syrians", "Republicans"
+    word = _singular(_ALIASES.get(word, word))
     return DEMONYMS.get(word, word)
+
+
+def is_nationality(written: str) -> bool:
+    """Whether a name as written is a nationality ("Chinese", "Syrians"), not the country's name."""
+    return _singular(written.lower()) in DEMONYMS
 
 
 def _words(name: str, people: bool = False) -> list[str]:
