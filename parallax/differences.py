@@ -662,11 +662,13 @@ def _paired(
     sb: _Side,
     fits: Callable[[T, T], bool] = lambda x, y: True,
     moved: bool = True,
+    alike: Callable[[T, T], bool] = lambda x, y: False,
 ) -> list[Difference]:
     """Differences between items (none of them shared) that ``fits`` one of the other side's: one per
     gap where both sides have such items; or, where the rewrite moved it, the one item each side
     has that fits (a clause moved to the front of a sentence moves its date with it), unless not
-    ``moved``."""
+    ``moved``. In a gap where some items are also ``alike`` (a company against a company), only
+    those pair: the others were added beside them."""
     out = []
     # With no word in common the whole sentence is one gap, and anything would stand opposite anything.
     gaps = (
@@ -675,8 +677,10 @@ def _paired(
     for gap in gaps:
         here_a = [(s, x) for s, x in items_a if place.gap(0, s[0]) == gap]
         here_b = [(s, y) for s, y in items_b if place.gap(1, s[0]) == gap]
-        spans_a = tuple(sorted({s for s, x in here_a if any(fits(x, y) for _, y in here_b)}))
-        spans_b = tuple(sorted({s for s, y in here_b if any(fits(x, y) for _, x in here_a)}))
+        pairs = [(sx, sy) for sx, x in here_a for sy, y in here_b if fits(x, y)]
+        closest = [(sx, sy) for sx, x in here_a for sy, y in here_b if fits(x, y) and alike(x, y)]
+        spans_a = tuple(sorted({sx for sx, _ in closest or pairs}))
+        spans_b = tuple(sorted({sy for _, sy in closest or pairs}))
         if spans_a and spans_b:
             out.append(Difference(k, kind, spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
     fitting = [(sx, sy) for sx, x in items_a for sy, y in items_b if fits(x, y)]
@@ -800,6 +804,7 @@ def _in_place(
                 sa,
                 sb,
                 moved=count(0, people) == count(1, people),
+                alike=lambda x, y: x.label == y.label,
             )
         ]
     return out

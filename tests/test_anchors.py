@@ -32,3 +32,17 @@ def test_a_moved_word_stands_in_another_gap(nlp):
 def test_sentences_that_share_nothing_have_no_anchors(nlp):
     _, _, place = _sentences(nlp, "Rain fell in Lisbon.", "Markets closed higher.")
     assert place.a == place.b == ()
+
+
+def test_shared_figures_outweigh_common_words_in_the_order_kept(nlp):
+    # Two orders of shared words: (software, said, Monday, demand, cloud), the longer, and (1,200, 9,
+    # demand, cloud). The figures are the surer anchors, so the company named before them stands in the
+    # same gap on both sides.
+    a, b, place = _sentences(
+        nlp,
+        "Software maker Quarrix said on Monday it would cut about 1,200 jobs, or 9% of its workforce, "
+        "as slowing demand for its cloud products weighs on revenue.",
+        "Austin-based Siemens is laying off roughly 1,200 workers, about 9% of staff, the software firm "
+        "announced Monday, blaming weaker demand for its cloud services.",
+    )
+    assert place.gap(0, a.article.text.index("Quarrix")) == place.gap(1, b.article.text.index("Siemens")) == 0

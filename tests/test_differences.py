@@ -197,6 +197,8 @@ REWORDED_CHANGES = [
     ("figure", "about 9% of staff", "about 12% of staff", "9%", "12%"),
     ("date", "announced Monday", "announced Tuesday", "Monday", "Tuesday"),  # the date stands elsewhere
     ("person", "CEO Dana Whitfield", "CEO Mark Jensen", "Dana Whitfield", "Mark Jensen"),
+    # The figures pin the company's place; "Austin" beside it is a place added, not the change.
+    ("organisation", "Austin-based Quarrix", "Austin-based Siemens", "Quarrix", "Siemens"),
     ("framing", "Dana Whitfield said", "Dana Whitfield admitted", "told", "admitted"),
     ("attribution", ", according to the company.", ", according to Reuters.", "", "according to Reuters"),
 ]
