@@ -146,8 +146,10 @@ _NEUTRAL = {
     "reports",
     "announced",
     "announces",
+    "according to",
 }
-_VERB = re.compile(r"\b(" + "|".join(SAY_VERBS) + r")\b", re.I)
+# "According to" credits as plainly as "said" does: a verb that judges in its place is a change of framing.
+_VERB = re.compile(r"\b(" + "|".join(SAY_VERBS) + r"|according to)\b", re.I)
 _ATTRIBUTION = re.compile(
     r"\b(?i:according to|citing|cited by|quoted by|told|reported by|in an interview with|"
     r"(?:said|says|stated|claimed|announced|confirmed)\s+(?:in\s+a\s+statement|on\s+(?:its|his|her|their)\s+\w+))"

@@ -282,3 +282,29 @@ def test_swapping_a_reworded_pair_swaps_every_difference(nlp, kind, old, new, a_
     b = analyse(article_from_text(REWRITE.replace(old, new), "b"), nlp=nlp)
     ab, ba = compare(a, b).differences, compare(b, a).differences
     assert sorted((d.kind, d.a, d.b) for d in ab) == sorted((d.kind, d.b, d.a) for d in ba)
+
+
+@pytest.mark.parametrize(
+    "a_text, b_text, differs",
+    [
+        (  # reworded
+            "According to the ministry, the port will stay shut until Friday because of the storm.",
+            "The ministry claimed that the port would remain closed until Friday due to the storm.",
+            True,
+        ),
+        (  # copied
+            "The port will stay shut until Friday because of the storm, according to the ministry.",
+            "The port will stay shut until Friday because of the storm, the ministry claimed.",
+            True,
+        ),
+        (
+            "According to the ministry, the port will stay shut until Friday because of the storm.",
+            "The ministry said that the port would remain closed until Friday due to the storm.",
+            False,
+        ),
+    ],
+)
+def test_according_to_is_plain_credit_and_a_judging_verb_in_its_place_is_framing(nlp, a_text, b_text, differs):
+    a, b = (analyse(article_from_text(text, name), nlp=nlp) for text, name in ((a_text, "a"), (b_text, "b")))
+    found = [(d.kind, d.a_text.lower(), d.b_text) for d in compare(a, b).differences]
+    assert found == ([("framing", "according to", "claimed")] if differs else [])
