@@ -31,13 +31,12 @@ sys.path.insert(0, str(ROOT / "eval"))
 from reuse_dev import auc, pairwise_f1
 
 from parallax import analyse
-from parallax.align import align
 from parallax.families import families
 from parallax.ingest import article_from_text, read_article
 from parallax.matrix import story_matrix
 from parallax.model import Analysis
 from parallax.options import DEFAULT_OPTIONS, CompareOptions
-from parallax.reuse import reuse
+from parallax.pairing import align_pair
 
 GOLD = ROOT / "tests/gold/rewrites"
 
@@ -93,7 +92,7 @@ def load_pairs(nlp=None) -> list[GoldPair]:
 
 
 def score_pair(pair: GoldPair, options: CompareOptions = DEFAULT_OPTIONS) -> tuple[float, float, float, set, set]:
-    matches = align(pair.a, pair.b, options)
+    matches = align_pair(pair.a, pair.b, options).matches
     predicted = {(pair.gold_of_a[i], pair.gold_of_b[j]) for m in matches for i in m.a for j in m.b}
     predicted -= pair.defensible
     hit = predicted & pair.links
@@ -104,7 +103,7 @@ def score_pair(pair: GoldPair, options: CompareOptions = DEFAULT_OPTIONS) -> tup
 
 
 def larger_reuse(x: Analysis, y: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> float:
-    return max(reuse(x, y, align(x, y, options), options.paraphrase_threshold))
+    return max(align_pair(x, y, options).reuse)
 
 
 def reuse_auc(pairs: list[GoldPair], options: CompareOptions = DEFAULT_OPTIONS, verbose: bool = False) -> float:

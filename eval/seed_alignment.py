@@ -12,17 +12,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from parallax.align import align, score_pairs
+from parallax.align import score_pairs
 from parallax.analyse import analyse
 from parallax.evaluate import score_links
 from parallax.ingest import read_article
+from parallax.pairing import align_pair
 
 
 def main(verbose: bool) -> float:
     gold = json.loads((ROOT / "tests/gold/seed_alignment.json").read_text(encoding="utf-8"))
     a = analyse(read_article(ROOT / "corpus" / f"{gold['a']}.md"))
     b = analyse(read_article(ROOT / "corpus" / f"{gold['b']}.md"))
-    matches = align(a, b)
+    matches = align_pair(a, b).matches
     result = score_links(a, b, matches, gold["links"], gold["defensible"], gold["unique_a"], gold["unique_b"])
     print(
         f"seed pair: P={result.precision:.3f} R={result.recall:.3f} F1={result.f1:.3f} "

@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from parallax import analyse
-from parallax.align import align
 from parallax.ingest import article_from_text
 from parallax.nlp import load_pipeline
+from parallax.pairing import align_pair
 
 DEFAULT_TSV = ROOT.parent / "shared/datasets/sts_headlines/headlines_scored.tsv"
 
@@ -43,7 +43,7 @@ def main(path: Path = DEFAULT_TSV, block: int = 20) -> tuple[float, float]:
         b = analyse(article_from_text("\n".join(lines_b), f"b{start}"), nlp=nlp)
         if len(a.sentences) != block or len(b.sentences) != block:
             continue  # a headline split in two: the index-based gold would not hold
-        matches = align(a, b)
+        matches = align_pair(a, b).matches
         predicted = {(i, j) for m in matches for i in m.a for j in m.b}
         strong_a = {i for m in matches if m.kind != "partial" for i in m.a}
         strong_b = {j for m in matches if m.kind != "partial" for j in m.b}

@@ -367,9 +367,18 @@ def shared_spans(
     return tuple(_merge_word_spans(words_a, flags_a)), tuple(_merge_word_spans(words_b, flags_b))
 
 
-def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> tuple[Match, ...]:
-    """The matches between two analysed articles, in reading order of A."""
-    pair, mapping = score_pairs(a, b, options)
+def align(
+    a: Analysis,
+    b: Analysis,
+    options: CompareOptions = DEFAULT_OPTIONS,
+    *,
+    trusted_order: bool = False,
+    scored: tuple[PairScores, dict[str, str]] | None = None,
+) -> tuple[Match, ...]:
+    """The matches between two analysed articles, in reading order of A. ``trusted_order``: one takes
+    its wording from the other (:mod:`parallax.pairing`), so a sentence's place alone may link it
+    (:func:`parallax.gaps.sandwiched`). ``scored``: this pair's :func:`score_pairs`, if already made."""
+    pair, mapping = scored if scored is not None else score_pairs(a, b, options)
     if pair.combined.size == 0:
         return ()  # one side has nothing alignable (only boilerplate, or nothing at all)
     # A link needs some similarity of its own: neighbours may lift it, not create it.
@@ -385,7 +394,7 @@ def align(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -
     groups = group_links(links, pair.combined, options.group_support, copies)
     core_links = {(i, j) for _, i, j in links} | {(int(i), int(j)) for i, j in zip(*np.nonzero(copies), strict=True)}
     if options.gap_floor < 1.0 and (fa.cohesion + fb.cohesion) / 2 >= RUNNING_TEXT:
-        groups = attach(groups, gap_links(core_links, pair.undiscounted, copies, options.gap_floor))
+        groups = attach(groups, gap_links(core_links, pair.undiscounted, copies, options.gap_floor, trusted_order))
     for rows, cols in groups:
         # Score and kind come from the pairs that linked on their own: a sentence joined only
         # by its place in the story neither makes a copy a paraphrase nor the reverse.

@@ -2,7 +2,8 @@
 
 1. analyse each article (ingest, boilerplate, sentences, mentions, dates)
    -- see :mod:`parallax.analyse`; done once per article and reused
-2. align the sentences (:mod:`parallax.align`)
+2. align the sentences (:mod:`parallax.align`, order trusted where wording is taken:
+   :mod:`parallax.pairing`)
 3. measure coverage both ways
 4. merge entities across both articles (:mod:`parallax.entities`)
 5. gather the dates of both, tagged with their article
@@ -12,13 +13,13 @@
 
 from __future__ import annotations
 
-from .align import align, coverage
+from .align import coverage
 from .analyse import analyse
 from .differences import find_differences
 from .entities import merge_entities
 from .model import Analysis, Article, Comparison
 from .options import DEFAULT_OPTIONS, CompareOptions
-from .reuse import reuse
+from .pairing import align_pair
 
 
 def describe(a: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> Comparison:
@@ -32,19 +33,18 @@ def describe(a: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> Comparis
 
 def compare(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> Comparison:
     """Compare two analysed articles."""
-    matches = align(a, b, options)
+    pair = align_pair(a, b, options)
+    matches = pair.matches
     entities = merge_entities([a, b], options)
-    shared_wording = reuse(a, b, matches)
-    # One takes its wording from the other: a speaker's credit dropped anywhere is uncredited reuse.
-    derived = max(shared_wording) >= options.reuse_threshold
     return Comparison(
         documents=(a, b),
         matches=matches,
         coverage=(coverage(a, matches, "a", options), coverage(b, matches, "b", options)),
         entities=entities,
         dates=tuple((0, d) for d in a.dates) + tuple((1, d) for d in b.dates),
-        reuse=shared_wording,
-        differences=find_differences(a, b, matches, entities, derived),
+        reuse=pair.reuse,
+        # One takes its wording from the other: a speaker's credit dropped anywhere is uncredited reuse.
+        differences=find_differences(a, b, matches, entities, pair.derived),
     )
 
 

@@ -13,11 +13,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .align import align, coverage, features_of
+from .align import coverage, features_of
 from .families import families, origin_is_clear, origin_order, sources
 from .model import Analysis
 from .options import DEFAULT_OPTIONS, CompareOptions
-from .reuse import reuse
+from .pairing import align_pair
 
 
 def candidate_pairs(analyses: Sequence[Analysis], min_shared: int = 3, min_share: float = 0.15) -> set[tuple[int, int]]:
@@ -87,9 +87,8 @@ class PairFigures:
 
 def score_pair(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> PairFigures:
     """Align one pair and measure it: the single place a pair's figures come from."""
-    matches = align(a, b, options)
-    reuse_ab, reuse_ba = reuse(a, b, matches)
-    return PairFigures(coverage(a, matches, "a", options), coverage(b, matches, "b", options), reuse_ab, reuse_ba)
+    pair = align_pair(a, b, options)
+    return PairFigures(coverage(a, pair.matches, "a", options), coverage(b, pair.matches, "b", options), *pair.reuse)
 
 
 # From this many pairs a one-shot command scores them in worker processes: below it, starting them

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from parallax import analyse
 from parallax.align import align, features_of
-from parallax.gaps import RUNNING_TEXT, attach, gap_links, story_cohesion
+from parallax.gaps import RUNNING_TEXT, attach, gap_links, sandwiched, story_cohesion
 from parallax.ingest import article_from_text
 from parallax.options import DEFAULT_OPTIONS
 from tests.conftest import ROOT
@@ -80,6 +80,34 @@ def test_story_cohesion_tells_a_story_from_a_list():
     assert story_cohesion(story) == 1.0
     assert story_cohesion(digest) == 0.0
     assert story_cohesion(story[:1]) == 0.0
+
+
+def _diagonal(n: int, weak: float) -> np.ndarray:
+    raw = np.eye(n) * 0.9
+    raw[2, 2] = weak  # far below any floor: only its place can vouch for it
+    return raw
+
+
+def test_one_sentence_between_kept_neighbours_on_both_sides_is_sandwiched():
+    links = {(0, 0), (1, 1), (3, 3), (4, 4)}
+    assert sandwiched(links, _diagonal(5, 0.05)) == {(2, 2)}
+    # Only where one article takes its wording from the other.
+    assert gap_links(links, _diagonal(5, 0.05), np.zeros((5, 5), dtype=bool), 0.15) == set()
+    assert gap_links(links, _diagonal(5, 0.05), np.zeros((5, 5), dtype=bool), 0.15, trusted_order=True) == {(2, 2)}
+
+
+def test_a_sandwich_needs_shared_words_a_run_of_three_and_both_sides_free():
+    links = {(0, 0), (1, 1), (3, 3), (4, 4)}
+    assert sandwiched(links, _diagonal(5, 0.0)) == set()  # nothing in common at all
+    assert sandwiched({(1, 1), (3, 3)}, _diagonal(5, 0.05)) == set()  # two links alone: a lede and a quote
+    assert sandwiched(links | {(2, 4)}, _diagonal(5, 0.05)) == set()  # row 2 is linked elsewhere
+    assert sandwiched({(0, 0), (1, 1), (3, 4), (4, 5)}, _diagonal(6, 0.05)) == set()  # two sentences on one side
+
+
+@given(st.sets(st.tuples(st.integers(0, 7), st.integers(0, 7)), max_size=12), st.floats(0.0, 1.0))
+def test_sandwiches_are_the_same_whichever_article_is_a(links, weak):
+    raw = np.full((8, 8), weak)
+    assert sandwiched(links, raw) == {(i, j) for j, i in sandwiched({(j, i) for i, j in links}, raw.T)}
 
 
 def _gold_pair(name: str, nlp):
