@@ -28,7 +28,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from .gaps import RUNNING_TEXT, attach, gap_links, story_cohesion
+from .gaps import RUNNING_TEXT, attach, gap_links, sandwiched, story_cohesion
 from .lexical import (
     CodedBags,
     code_bags,
@@ -367,20 +367,16 @@ def shared_spans(
     return tuple(_merge_word_spans(words_a, flags_a)), tuple(_merge_word_spans(words_b, flags_b))
 
 
-def align(
+def _matches(
     a: Analysis,
     b: Analysis,
-    options: CompareOptions = DEFAULT_OPTIONS,
-    *,
-    trusted_order: bool = False,
-    scored: tuple[PairScores, dict[str, str]] | None = None,
-) -> tuple[Match, ...]:
-    """The matches between two analysed articles, in reading order of A. ``trusted_order``: one takes
-    its wording from the other (:mod:`parallax.pairing`), so a sentence's place alone may link it
-    (:func:`parallax.gaps.sandwiched`). ``scored``: this pair's :func:`score_pairs`, if already made."""
+    options: CompareOptions,
+    scored: tuple[PairScores, dict[str, str]] | None,
+    trusted_order: bool,
+) -> tuple[tuple[Match, ...], frozenset[tuple[int, int]]]:
     pair, mapping = scored if scored is not None else score_pairs(a, b, options)
     if pair.combined.size == 0:
-        return ()  # one side has nothing alignable (only boilerplate, or nothing at all)
+        return (), frozenset()  # one side has nothing alignable (only boilerplate, or nothing at all)
     # A link needs some similarity of its own: neighbours may lift it, not create it.
     eligible = np.where(pair.raw >= options.min_own_score, pair.combined, 0.0)
     links = _links(eligible, options.link_threshold, options.rescue_threshold)
@@ -393,8 +389,13 @@ def align(
     fa, fb = features_of(a), features_of(b)
     groups = group_links(links, pair.combined, options.group_support, copies)
     core_links = {(i, j) for _, i, j in links} | {(int(i), int(j)) for i, j in zip(*np.nonzero(copies), strict=True)}
+    order_only: set[tuple[int, int]] = set()
     if options.gap_floor < 1.0 and (fa.cohesion + fb.cohesion) / 2 >= RUNNING_TEXT:
-        groups = attach(groups, gap_links(core_links, pair.undiscounted, copies, options.gap_floor, trusted_order))
+        gaps = gap_links(core_links, pair.undiscounted, copies, options.gap_floor)
+        groups = attach(groups, gaps)
+        if trusted_order:
+            order_only = sandwiched(core_links | gaps, pair.undiscounted)
+            groups += [({i}, {j}) for i, j in sorted(order_only)]
     for rows, cols in groups:
         # Score and kind come from the pairs that linked on their own: a sentence joined only
         # by its place in the story neither makes a copy a paraphrase nor the reverse.
@@ -423,7 +424,30 @@ def align(
         matches.append(
             Match(a_ids, b_ids, round(min(1.0, score), 4), kind, span_a, span_b, round(min(1.0, wording), 4))
         )
-    return merge_verbatim_runs(sorted(matches, key=lambda m: (m.a[0], m.b[0])))
+    return (
+        merge_verbatim_runs(sorted(matches, key=lambda m: (m.a[0], m.b[0]))),
+        frozenset((pair.a_index[i], pair.b_index[j]) for i, j in order_only),
+    )
+
+
+def align(
+    a: Analysis,
+    b: Analysis,
+    options: CompareOptions = DEFAULT_OPTIONS,
+    *,
+    scored: tuple[PairScores, dict[str, str]] | None = None,
+) -> tuple[Match, ...]:
+    """The matches between two analysed articles, in reading order of A. ``scored``: this pair's
+    :func:`score_pairs`, if already made."""
+    return _matches(a, b, options, scored, False)[0]
+
+
+def align_trusting_order(
+    a: Analysis, b: Analysis, options: CompareOptions, scored: tuple[PairScores, dict[str, str]]
+) -> tuple[tuple[Match, ...], frozenset[tuple[int, int]]]:
+    """The matches with order trusted, and the ``(a, b)`` sentence ids of the links order alone added:
+    each is a match of its own, so leaving those out gives exactly :func:`align`'s matches."""
+    return _matches(a, b, options, scored, True)
 
 
 def _group_score(block: np.ndarray) -> float:

@@ -86,13 +86,11 @@ def gap_links(
     raw: np.ndarray,
     copies: np.ndarray,
     floor: float,
-    trusted_order: bool = False,
 ) -> set[tuple[int, int]]:
     """Extra ``(row, col)`` links for unlinked sentences on either side that sit between
     linked neighbours, when their best counterpart anywhere lies in the stretch their
     neighbours' counterparts mark out and scores at least ``floor``. Verbatim copies
-    (``copies``) stay one-to-one. Where one article takes its wording from the other
-    (``trusted_order``), also the :func:`sandwiched` pairs."""
+    (``copies``) stay one-to-one."""
     pairs = list(links)
     if raw.size == 0 or not pairs:
         return set()
@@ -100,8 +98,7 @@ def gap_links(
     copied_cols = set(np.flatnonzero(copies.any(axis=0)).tolist()) if copies.size else set()
     from_a = _fill_rows(pairs, raw, copied_cols, floor)
     from_b = _fill_rows([(j, i) for i, j in pairs], raw.T, copied_rows, floor)
-    found = from_a | {(i, j) for j, i in from_b}
-    return found | sandwiched(set(pairs) | found, raw) if trusted_order else found
+    return from_a | {(i, j) for j, i in from_b}
 
 
 def sandwiched(links: set[tuple[int, int]], raw: np.ndarray) -> set[tuple[int, int]]:

@@ -5,10 +5,10 @@ sentence sat. Order may vouch for such a sentence only where one article
 takes its wording from the other: two independent reports often run in the
 same order (lede, the statement both quote, reaction) with other facts in
 between. So a pair is aligned, its reuse measured, and where reuse reaches
-``reuse_threshold`` it is aligned again trusting order
-(:func:`parallax.gaps.sandwiched`). The pair scores are computed once, and
-reuse is measured again on the final matches (the links order adds are weak
-ones, which reuse hardly ever counts).
+``reuse_threshold`` order is trusted (:func:`parallax.gaps.sandwiched`).
+The pair is aligned once, order trusted; each link order alone adds is a
+match of its own, so leaving those out gives the plain alignment, on which
+reuse is measured.
 
 ``compare``, ``matrix`` and the archive job all take a pair's matches from
 here, so they report the same figures for it.
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .align import align, score_pairs
+from .align import align_trusting_order, score_pairs
 from .model import Analysis, Match
 from .options import DEFAULT_OPTIONS, CompareOptions
 from .reuse import reuse
@@ -32,11 +32,8 @@ class AlignedPair:
 
 
 def align_pair(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> AlignedPair:
-    scored = score_pairs(a, b, options)
-    matches = align(a, b, options, scored=scored)
-    shared_wording = reuse(a, b, matches)
+    trusting, order_only = align_trusting_order(a, b, options, score_pairs(a, b, options))
+    plain = tuple(m for m in trusting if not (len(m.a) == len(m.b) == 1 and (m.a[0], m.b[0]) in order_only))
+    shared_wording = reuse(a, b, plain)
     derived = max(shared_wording) >= options.reuse_threshold
-    if derived:
-        matches = align(a, b, options, trusted_order=True, scored=scored)
-        shared_wording = reuse(a, b, matches)
-    return AlignedPair(matches, shared_wording, derived)
+    return AlignedPair(trusting if derived else plain, shared_wording, derived)

@@ -91,9 +91,7 @@ def _diagonal(n: int, weak: float) -> np.ndarray:
 def test_one_sentence_between_kept_neighbours_on_both_sides_is_sandwiched():
     links = {(0, 0), (1, 1), (3, 3), (4, 4)}
     assert sandwiched(links, _diagonal(5, 0.05)) == {(2, 2)}
-    # Only where one article takes its wording from the other.
-    assert gap_links(links, _diagonal(5, 0.05), np.zeros((5, 5), dtype=bool), 0.15) == set()
-    assert gap_links(links, _diagonal(5, 0.05), np.zeros((5, 5), dtype=bool), 0.15, trusted_order=True) == {(2, 2)}
+    assert gap_links(links, _diagonal(5, 0.05), np.zeros((5, 5), dtype=bool), 0.15) == set()  # too weak for that
 
 
 def test_a_sandwich_needs_shared_words_a_run_of_three_and_both_sides_free():
