@@ -100,7 +100,7 @@ def render_column(comparison: Comparison, side: int, view: ViewFilter = ViewFilt
             kind = match.kind
             shared = match.shared_a if side == 0 else match.shared_b
             n_diff = sum(1 for d in comparison.differences if d.match == k)
-            warn = f" · {_facts_differ(n_diff)}" if n_diff else ""
+            warn = f" · {_differences(n_diff)}" if n_diff else ""
             tip = f"{KIND_LABELS[kind]} · score {match.score:.2f}{warn}\n{_snippet(_counterpart(comparison, match, side))}"
             attrs += [f'data-m="{k}"', f'title="{html.escape(tip, quote=True)}"']
         elif sentence.kind in _META_KINDS:
@@ -142,7 +142,7 @@ def render_header(comparison: Comparison, side: int) -> str:
             f" · <b>{round(100 * comparison.reuse[side])}%</b> of its wording taken from it" if comparison.reuse else ""
         )
         n_diff = len(comparison.differences)
-        caveat = f' · <span class="px-caveat">but {_facts_differ(n_diff)}</span>' if n_diff else ""
+        caveat = f' · <span class="px-caveat">but {_differences(n_diff)}</span>' if n_diff else ""
         cover = (
             f'<div class="px-coverage"><b>{share}%</b> of its statements are also in the other{reused}{caveat}</div>'
         )
@@ -168,6 +168,11 @@ DIFFERENCE_LABELS = {
 
 def _facts_differ(n: int) -> str:
     return "1 fact differs" if n == 1 else f"{n} facts differ"
+
+
+def _differences(n: int) -> str:
+    """Every kind counted (facts, credits, framing): the verdict names the facts apart."""
+    return "1 difference" if n == 1 else f"{n} differences"
 
 
 def verdict(comparison: Comparison, threshold: float = DEFAULT_OPTIONS.reuse_threshold) -> str:
