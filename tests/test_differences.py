@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +14,7 @@ from parallax import analyse, article_from_text, compare
 from parallax.differences import find_differences
 from parallax.figures import figures_in
 from parallax.model import Article
+from tests.conftest import ROOT
 
 BASE = (
     "A magnitude 6.1 earthquake struck off the coast of Peru on Tuesday, killing 12 people, officials said.\n"
@@ -308,3 +310,20 @@ def test_according_to_is_plain_credit_and_a_judging_verb_in_its_place_is_framing
     a, b = (analyse(article_from_text(text, name), nlp=nlp) for text, name in ((a_text, "a"), (b_text, "b")))
     found = [(d.kind, d.a_text.lower(), d.b_text) for d in compare(a, b).differences]
     assert found == ([("framing", "according to", "claimed")] if differs else [])
+
+
+def test_a_person_in_place_of_a_club_is_a_change_and_swaps_with_the_sides(nlp):
+    # The transfer rewrite of tests/gold/rewrites, its opponent replaced by a person: the only name either
+    # sentence has between "debut" and "27 August", of another kind.
+    data = json.loads((ROOT / "tests/gold/rewrites/04-transfer.json").read_text(encoding="utf-8"))
+    rewrite = [s.replace("against Valencia", "against Kenji Watanabe") for s in data["b"]]
+    a, b = (
+        analyse(article_from_text(" ".join(lines), name), nlp=nlp) for lines, name in ((data["a"], "a"), (rewrite, "b"))
+    )
+    named = ("person", "place", "organisation")
+    assert [(d.a_text, d.b_text) for d in compare(a, b).differences if d.kind in named] == [
+        ("Valencia", "Kenji Watanabe")
+    ]
+    assert [(d.a_text, d.b_text) for d in compare(b, a).differences if d.kind in named] == [
+        ("Kenji Watanabe", "Valencia")
+    ]
