@@ -374,6 +374,7 @@ def _matches(
     scored: tuple[PairScores, dict[str, str]] | None,
     trusted_order: bool,
 ) -> tuple[tuple[Match, ...], frozenset[tuple[int, int]]]:
+    """The matches, and the sentence-id pairs that only order (trusted) linked: see :func:`align`."""
     pair, mapping = scored if scored is not None else score_pairs(a, b, options)
     if pair.combined.size == 0:
         return (), frozenset()  # one side has nothing alignable (only boilerplate, or nothing at all)

@@ -32,6 +32,7 @@ class AlignedPair:
 
 
 def align_pair(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> AlignedPair:
+    """A pair's matches (order trusted if one takes its wording from the other) and reuse both ways."""
     trusting, order_only = align_trusting_order(a, b, options, score_pairs(a, b, options))
     plain = tuple(m for m in trusting if not (len(m.a) == len(m.b) == 1 and (m.a[0], m.b[0]) in order_only))
     shared_wording = reuse(a, b, plain)
