@@ -11,6 +11,8 @@ their reuse is low. Reuse of article X from article Y is the mean of:
 2. word 4-gram containment: the share of X's lower-cased word 4-grams
    (function words kept, as in passim and TextPAIR) that Y also has. A copy
    keeps long runs of words; independent wording rarely shares four in a row.
+   A text with no 4-gram at all (every sentence under four words) is judged
+   on 1 alone.
 
 Both leave out words inside quotation marks (:mod:`parallax.quotes`): a
 quotation is the speaker's wording, which every outlet reporting the
@@ -72,11 +74,12 @@ def own_sizes(analysis: Analysis) -> dict[int, int]:
     return {i: sum(len("".join(text[a:b].split())) for a, b in spans) for i, spans in own_pieces(analysis)}
 
 
-def containment(a: Analysis, b: Analysis) -> tuple[float, float]:
-    """Share of A's 4-grams found in B, and of B's found in A."""
+def containment(a: Analysis, b: Analysis) -> tuple[float, float] | None:
+    """Share of A's 4-grams found in B, and of B's found in A; None when either has none (every
+    piece of its own wording is under four words long), and containment cannot speak."""
     sa, sb = shingles_of(a), shingles_of(b)
     if not sa or not sb:
-        return 0.0, 0.0
+        return None
     shared = len(sa & sb)
     return shared / len(sa), shared / len(sb)
 
@@ -134,10 +137,12 @@ def strong_share(analysis: Analysis, strong: Sequence[Match], side: str) -> floa
 
 
 def reuse(a: Analysis, b: Analysis, matches: Sequence[Match], wording_threshold: float = 0.6) -> tuple[float, float]:
-    """``(share of A's wording from B, share of B's wording from A)``, each 0-1."""
-    contained_a, contained_b = containment(a, b)
+    """``(share of A's wording from B, share of B's wording from A)``, each 0-1. Texts too short for
+    a 4-gram ("Talks end." / "Talks end.") are judged on their strong matches alone: a text against
+    itself is 1.0 however short."""
+    contained = containment(a, b)
     strong = strong_matches(a, b, matches, wording_threshold)
-    return (
-        round(0.5 * strong_share(a, strong, "a") + 0.5 * contained_a, 4),
-        round(0.5 * strong_share(b, strong, "b") + 0.5 * contained_b, 4),
-    )
+    shares = strong_share(a, strong, "a"), strong_share(b, strong, "b")
+    if contained is None:
+        return round(shares[0], 4), round(shares[1], 4)
+    return round(0.5 * shares[0] + 0.5 * contained[0], 4), round(0.5 * shares[1] + 0.5 * contained[1], 4)
