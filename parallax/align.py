@@ -68,7 +68,7 @@ class PairScores:
     wording: np.ndarray  # words and characters only: how much of the wording the pair shares
     raw: np.ndarray  # the pair's own similarity: decides kind and score
     combined: np.ndarray  # raw lifted by linked neighbours: decides links
-    undiscounted: np.ndarray  # raw before the near-miss discount: what order may vouch for
+    undiscounted: np.ndarray  # raw before the names' near-miss discount (figures' kept): what order may vouch for
 
 
 @functools.lru_cache(maxsize=65536)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz
@@ -679,10 +679,10 @@ def _paired(
     for gap in gaps:
         here_a = [(s, x) for s, x in items_a if place.gap(0, s[0]) == gap]
         here_b = [(s, y) for s, y in items_b if place.gap(1, s[0]) == gap]
-        pairs = [(sx, sy) for sx, x in here_a for sy, y in here_b if fits(x, y)]
-        closest = [(sx, sy) for sx, x in here_a for sy, y in here_b if fits(x, y) and alike(x, y)]
-        spans_a = tuple(sorted({sx for sx, _ in closest or pairs}))
-        spans_b = tuple(sorted({sy for _, sy in closest or pairs}))
+        pairs = [(sx, sy, alike(x, y)) for sx, x in here_a for sy, y in here_b if fits(x, y)]
+        chosen = [p for p in pairs if p[2]] or pairs
+        spans_a = tuple(sorted({sx for sx, _, _ in chosen}))
+        spans_b = tuple(sorted({sy for _, sy, _ in chosen}))
         if spans_a and spans_b:
             out.append(Difference(k, kind, spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
     fitting = [(sx, sy) for sx, x in items_a for sy, y in items_b if fits(x, y)]
@@ -796,7 +796,7 @@ def _in_place(
 
     for people in (True, False):
         out += [
-            Difference(k, "person" if people else _place_kind(d, named), d.a, d.b, d.a_text, d.b_text)
+            replace(d, kind="person" if people else _place_kind(d, named))
             for d in _paired(
                 k,
                 "name",
@@ -819,8 +819,8 @@ def _in_place(
         here_b = [(span, e) for span, e in lone[1] if place.gap(1, span[0]) == gap]
         if len(here_a) == len(here_b) == 1 and (here_a[0][1].label == "PERSON") != (here_b[0][1].label == "PERSON"):
             spans_a, spans_b = (here_a[0][0],), (here_b[0][0],)
-            kind = _kind_of([_ENTITY_KIND[here_a[0][1].label], _ENTITY_KIND[here_b[0][1].label]])
-            out.append(Difference(k, kind, spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
+            d = Difference(k, "name", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
+            out.append(replace(d, kind=_place_kind(d, named)))
     return out
 
 
@@ -867,6 +867,7 @@ def _framing_in_place(k: int, sa: _Side, sb: _Side) -> list[Difference]:
 
 
 def _place_kind(difference: Difference, named: list[list[tuple[Span, Entity]]]) -> str:
+    """The kind of a name difference, from the labels of the names it holds (:func:`_kind_of`)."""
     return _kind_of([_ENTITY_KIND[e.label] for span, e in named[0] + named[1] if span in difference.a + difference.b])
 
 
