@@ -1,13 +1,15 @@
 """Parallax benchmark: the NLP floor, Parallax end to end, and a difflib baseline.
 
-Run: python bench/run.py [--runs 3] [--quick] [--out bench/out]
+Run: python bench/run.py [--runs 3] [--quick] [--one-process] [--out bench/out]
 
 Every figure is the median of ``--runs`` runs, each in a fresh process, so
 model loading and imports are counted every time. The floor and Parallax run
 in turn, and "x floor" is the median of the per-turn ratios. Peak memory is the
 child's maximum resident set size (from wait4). Ratios are to the floor
 measured in the same run, so they compare across machines better than
-seconds do. The output format is stable: one table row per size.
+seconds do. The output format is stable: one table row per size. The floor parses in one
+process; Parallax by default parses long articles in one process each (``--workers``), and
+``--one-process`` runs it with ``--workers 1`` to measure its own overhead alone.
 """
 
 from __future__ import annotations
@@ -73,13 +75,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="skip 50,000 words and matrix 200")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument(
+        "--one-process",
+        action="store_true",
+        help="run Parallax with --workers 1, as the floor runs: its own overhead alone, like with like",
+    )
     args = parser.parse_args()
     sets = data.write(args.out)
     if args.quick:
         sets = {k: v for k, v in sets.items() if k not in ("50,000 words", "matrix 200")}
     print(
         f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"median of {args.runs} fresh-process runs, floor and Parallax in turn"
+        f"median of {args.runs} fresh-process runs, floor and Parallax in turn; "
+        + ("Parallax in one process (--workers 1)" if args.one_process else "Parallax with its default workers")
     )
     header = f"{'size':<14} {'words':>8} {'floor s':>8} {'parallax s':>10} {'x floor':>7} {'difflib s':>10} {'x floor':>8} {'peak MB floor/parallax':>22}"
     print(header)
@@ -91,6 +99,8 @@ def main() -> None:
             command = [PY, "-m", "parallax", "matrix", *files, "--format", "json"]
         else:
             command = [PY, "-m", "parallax", "compare", *files, "--format", "json"]
+        if args.one_process:
+            command += ["--workers", "1"]
         floor_s, floor_mb, ours_s, ours_mb, ratio = paired_runs(
             [PY, "bench/worker.py", "floor", *files], command, args.runs
         )

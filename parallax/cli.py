@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .analyse import analyse
 from .archive import ArchiveError, Progress, source_of
 from .compare import compare, describe
 from .export import comparison_json, matrix_csv, matrix_json
@@ -27,6 +26,7 @@ from .matrix import story_matrix
 from .model import Analysis, Article
 from .nlp import ModelMissingError
 from .options import CompareOptions, load_options
+from .parallel import analyse_all
 
 EXIT_INPUT = 2  # bad input or arguments
 EXIT_INTERNAL = 1
@@ -34,6 +34,23 @@ EXIT_INTERNAL = 1
 
 class CliError(Exception):
     """A problem to report in one line."""
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of 1 or more, not {value!r}")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
             "--published", metavar="YYYY-MM-DD", help="publication date for every file (overrides front matter)"
         )
         p.add_argument("--config", metavar="TOML", type=Path, help="a TOML file overriding parallax/defaults.toml")
+        p.add_argument(
+            "--workers",
+            metavar="N",
+            type=_positive,
+            default=_cores(),
+            help="processes for parsing long articles and scoring large clusters (default: one per core)",
+        )
 
     p = sub.add_parser(
         "analyse",
@@ -138,7 +162,7 @@ def _published(args: argparse.Namespace) -> dt.date | None:
     return parse_published(args.published, "--published")
 
 
-def _load(paths: Sequence[str], published: dt.date | None, options: CompareOptions) -> list[Analysis]:
+def _load(paths: Sequence[str], published: dt.date | None, options: CompareOptions, workers: int = 1) -> list[Analysis]:
     from .fetch import article_from_url, is_url  # deferred: the network stack is only for addresses
 
     articles: list[Article] = []
@@ -150,7 +174,7 @@ def _load(paths: Sequence[str], published: dt.date | None, options: CompareOptio
         if published is not None:
             article = Article(**{**article.__dict__, "published": published})
         articles.append(article)
-    return [analyse(article, options) for article in articles]
+    return analyse_all(articles, options, workers)
 
 
 def run(argv: Sequence[str], out: TextIO) -> None:
@@ -161,7 +185,7 @@ def run(argv: Sequence[str], out: TextIO) -> None:
         return
     published = _published(args)
     if args.command == "analyse":
-        results = [comparison_json(describe(a, options)) for a in _load(args.files, published, options)]
+        results = [comparison_json(describe(a, options)) for a in _load(args.files, published, options, args.workers)]
         if args.format == "jsonl":
             for result in results:
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")
@@ -169,13 +193,13 @@ def run(argv: Sequence[str], out: TextIO) -> None:
             json.dump(results[0] if len(results) == 1 else results, out, ensure_ascii=False, indent=1)
             out.write("\n")
     elif args.command == "compare":
-        a, b = _load([args.a, args.b], published, options)
+        a, b = _load([args.a, args.b], published, options, args.workers)
         json.dump(comparison_json(compare(a, b, options)), out, ensure_ascii=False, indent=1)
         out.write("\n")
     elif args.command == "report":
         from .report import report_html, report_pdf  # deferred: reports are one command of several
 
-        a, b = _load([args.a, args.b], published, options)
+        a, b = _load([args.a, args.b], published, options, args.workers)
         document = report_html(compare(a, b, options), paper=args.paper)
         try:
             data = report_pdf(document) if args.format == "pdf" else document.encode("utf-8")
@@ -189,8 +213,8 @@ def run(argv: Sequence[str], out: TextIO) -> None:
     elif args.command == "matrix":
         if len(args.files) < 2:
             raise CliError("matrix needs at least two files")
-        analyses = _load(args.files, published, options)
-        story = story_matrix(analyses, options, workers=os.cpu_count() or 1)
+        analyses = _load(args.files, published, options, args.workers)
+        story = story_matrix(analyses, options, workers=args.workers)
         if args.format == "csv":
             out.write(matrix_csv(analyses, story.reuse if args.figure == "reuse" else story.coverage))
         else:

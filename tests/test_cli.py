@@ -185,3 +185,19 @@ def test_a_reader_that_stops_early_gets_no_traceback():
     _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 141
     assert stderr == b""
+
+
+def test_workers_parse_long_articles_apart_with_the_same_output(monkeypatch):
+    from parallax import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM_CHARS", 1)  # the seed pair is short: fork anyway
+    code_one, one, _ = run("compare", A, B, "--workers", "1")
+    code_two, two, _ = run("compare", A, B, "--workers", "2")
+    assert code_one == code_two == 0 and one == two
+    assert json.loads(two)["matches"]
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_workers_must_be_a_positive_whole_number(value):
+    code, out, err = run("compare", A, B, "--workers", value)
+    assert code == 2 and out == "" and "--workers" in err and "1 or more" in err

@@ -1,0 +1,38 @@
+from pathlib import Path
+
+import pytest
+
+from parallax import analyse, parallel
+from parallax.ingest import article_from_text, read_article
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = [ROOT / "corpus/wang-yi-russia-original.md", ROOT / "corpus/wang-yi-russia-rewrite.md"]
+
+
+def test_forked_workers_give_the_same_analyses_in_the_given_order(monkeypatch):
+    articles = [read_article(path) for path in SEEDS] + [article_from_text("Der Zug fährt nicht. Фото.", "other")]
+    serial = [analyse(article) for article in articles]
+    monkeypatch.setattr(parallel, "PARALLEL_FROM_CHARS", 1)  # fork even for these short texts
+    forked = parallel.analyse_all(articles, workers=2)
+    assert [a.article.id for a in forked] == [a.id for a in articles]
+    assert forked == serial
+    assert len(forked[0].sentences) > 10 and forked[0].mentions  # real parses, not empty ones
+
+
+def test_short_texts_stay_in_one_process(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("forked for two short texts")
+
+    monkeypatch.setattr(parallel.multiprocessing, "get_context", refuse)
+    articles = [read_article(path) for path in SEEDS]
+    assert parallel.analyse_all(articles, workers=2) == [analyse(a) for a in articles]
+
+
+def test_a_failure_in_a_worker_reaches_the_caller(monkeypatch):
+    def broken(article, options):
+        raise ValueError(f"cannot analyse {article.id}")
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM_CHARS", 1)
+    monkeypatch.setattr(parallel, "analyse", broken)  # inherited by the forked workers
+    with pytest.raises(ValueError, match="cannot analyse"):
+        parallel.analyse_all([read_article(path) for path in SEEDS], workers=2)
