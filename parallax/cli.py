@@ -27,6 +27,7 @@ from .model import Analysis, Article
 from .nlp import ModelMissingError
 from .options import CompareOptions, load_options
 from .parallel import analyse_all
+from .status import Status
 
 EXIT_INPUT = 2  # bad input or arguments
 EXIT_INTERNAL = 1
@@ -162,11 +163,14 @@ def _published(args: argparse.Namespace) -> dt.date | None:
     return parse_published(args.published, "--published")
 
 
-def _load(paths: Sequence[str], published: dt.date | None, options: CompareOptions, workers: int = 1) -> list[Analysis]:
+def _load(
+    paths: Sequence[str], published: dt.date | None, options: CompareOptions, workers: int, status: Status
+) -> list[Analysis]:
     from .fetch import article_from_url, is_url  # deferred: the network stack is only for addresses
 
     articles: list[Article] = []
     for name in paths:
+        status.say(f"reading {name}")
         if is_url(name):
             article = article_from_url(name, source="file", max_chars=options.max_chars)
         else:
@@ -174,7 +178,10 @@ def _load(paths: Sequence[str], published: dt.date | None, options: CompareOptio
         if published is not None:
             article = Article(**{**article.__dict__, "published": published})
         articles.append(article)
-    return analyse_all(articles, options, workers)
+    total = len(articles)
+    words = f"{sum(len(a.text.split()) for a in articles):,} words"
+    status.say(f"parsing {total} article{'s' if total > 1 else ''} ({words})")
+    return analyse_all(articles, options, workers, lambda done: status.say(f"parsed {done} of {total} ({words})"))
 
 
 def run(argv: Sequence[str], out: TextIO) -> None:
@@ -183,9 +190,19 @@ def run(argv: Sequence[str], out: TextIO) -> None:
     if args.command == "archive":
         run_archive(args, options, out)
         return
+    status = Status(sys.stderr)  # a status line on a terminal only; erased before any output or error
+    try:
+        _run_command(args, options, out, status)
+    finally:
+        status.clear()
+
+
+def _run_command(args: argparse.Namespace, options: CompareOptions, out: TextIO, status: Status) -> None:
     published = _published(args)
     if args.command == "analyse":
-        results = [comparison_json(describe(a, options)) for a in _load(args.files, published, options, args.workers)]
+        analyses = _load(args.files, published, options, args.workers, status)
+        status.clear()
+        results = [comparison_json(describe(a, options)) for a in analyses]
         if args.format == "jsonl":
             for result in results:
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")
@@ -193,18 +210,24 @@ def run(argv: Sequence[str], out: TextIO) -> None:
             json.dump(results[0] if len(results) == 1 else results, out, ensure_ascii=False, indent=1)
             out.write("\n")
     elif args.command == "compare":
-        a, b = _load([args.a, args.b], published, options, args.workers)
-        json.dump(comparison_json(compare(a, b, options)), out, ensure_ascii=False, indent=1)
+        a, b = _load([args.a, args.b], published, options, args.workers, status)
+        status.say("comparing")
+        result = comparison_json(compare(a, b, options))
+        status.clear()
+        json.dump(result, out, ensure_ascii=False, indent=1)
         out.write("\n")
     elif args.command == "report":
         from .report import report_html, report_pdf  # deferred: reports are one command of several
 
-        a, b = _load([args.a, args.b], published, options, args.workers)
+        a, b = _load([args.a, args.b], published, options, args.workers, status)
+        status.say("comparing")
         document = report_html(compare(a, b, options), paper=args.paper)
+        status.say(f"writing the {args.format.upper()} report")
         try:
             data = report_pdf(document) if args.format == "pdf" else document.encode("utf-8")
         except RuntimeError as exc:
             raise CliError(str(exc)) from exc
+        status.clear()
         try:
             args.output.write_bytes(data)
         except OSError as exc:
@@ -213,8 +236,10 @@ def run(argv: Sequence[str], out: TextIO) -> None:
     elif args.command == "matrix":
         if len(args.files) < 2:
             raise CliError("matrix needs at least two files")
-        analyses = _load(args.files, published, options, args.workers)
+        analyses = _load(args.files, published, options, args.workers, status)
+        status.say(f"comparing {len(analyses)} articles")
         story = story_matrix(analyses, options, workers=args.workers)
+        status.clear()
         if args.format == "csv":
             out.write(matrix_csv(analyses, story.reuse if args.figure == "reuse" else story.coverage))
         else:

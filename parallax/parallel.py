@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .analyse import analyse
 from .model import Analysis, Article
@@ -36,22 +36,34 @@ def _analyse_forked(index: int) -> tuple[int, Analysis]:
 
 
 def analyse_all(
-    articles: Sequence[Article], options: CompareOptions = DEFAULT_OPTIONS, workers: int = 1
+    articles: Sequence[Article],
+    options: CompareOptions = DEFAULT_OPTIONS,
+    workers: int = 1,
+    on_each: Callable[[int], None] | None = None,
 ) -> list[Analysis]:
     """Every article analysed, in the order given; in up to ``workers`` forked processes when
     there are two or more articles and enough text to gain from them (Linux only: macOS lists
-    "fork" but forking a process that has loaded system frameworks can crash)."""
+    "fork" but forking a process that has loaded system frameworks can crash). ``on_each`` is
+    told how many articles are done, each time one is."""
     global _FORKED
+    tell = on_each or (lambda done: None)
     workers = min(workers, len(articles))
     if workers <= 1 or sum(len(a.text) for a in articles) < PARALLEL_FROM_CHARS or not sys.platform.startswith("linux"):
-        return [analyse(article, options) for article in articles]
+        serial: list[Analysis] = []
+        for article in articles:
+            serial.append(analyse(article, options))
+            tell(len(serial))
+        return serial
     load_pipeline(options.model_names)  # loaded once, before the fork, and shared by every worker
     # Longest first: the last article to start is a short one, so no core waits long for another.
     order = sorted(range(len(articles)), key=lambda k: -len(articles[k].text))
     _FORKED = (articles, options)
+    done: dict[int, Analysis] = {}
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            done = dict(pool.imap_unordered(_analyse_forked, order, chunksize=1))
+            for index, analysis in pool.imap_unordered(_analyse_forked, order, chunksize=1):
+                done[index] = analysis
+                tell(len(done))
     finally:
         _FORKED = None
     return [done[k] for k in range(len(articles))]
