@@ -21,6 +21,7 @@ from .analyse import analyse
 from .model import Analysis, Article
 from .nlp import load_pipeline
 from .options import DEFAULT_OPTIONS, CompareOptions
+from .segment import is_mostly_latin
 
 # Below this many characters in all (about 3,000 words) starting the workers costs about what the
 # second core saves: the seed pair parses in 0.2 s.
@@ -54,7 +55,8 @@ def analyse_all(
             serial.append(analyse(article, options))
             tell(len(serial))
         return serial
-    load_pipeline(options.model_names)  # loaded once, before the fork, and shared by every worker
+    if any(is_mostly_latin(a.text) for a in articles):  # text in other scripts needs no model
+        load_pipeline(options.model_names)  # loaded once, before the fork, and shared by every worker
     # Longest first: the last article to start is a short one, so no core waits long for another.
     order = sorted(range(len(articles)), key=lambda k: -len(articles[k].text))
     _FORKED = (articles, options)

@@ -36,3 +36,17 @@ def test_a_failure_in_a_worker_reaches_the_caller(monkeypatch):
     monkeypatch.setattr(parallel, "analyse", broken)  # inherited by the forked workers
     with pytest.raises(ValueError, match="cannot analyse"):
         parallel.analyse_all([read_article(path) for path in SEEDS], workers=2)
+
+
+def test_texts_in_other_scripts_are_parsed_apart_without_the_model(monkeypatch):
+    def no_model(*args, **kwargs):
+        raise AssertionError("the English model was loaded for Greek and Russian text")
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM_CHARS", 1)
+    monkeypatch.setattr(parallel, "load_pipeline", no_model)
+    articles = [
+        article_from_text("Η συνάντηση έγινε στη Μόσχα. Οι υπουργοί συμφώνησαν.", "greek"),
+        article_from_text("Встреча прошла в Москве. Министры договорились.", "russian"),
+    ]
+    forked = parallel.analyse_all(articles, workers=2)
+    assert [len(a.sentences) for a in forked] == [2, 2] and not any(a.english for a in forked)
