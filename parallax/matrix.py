@@ -11,6 +11,8 @@ import multiprocessing
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from .align import coverage, features_of
@@ -117,11 +119,16 @@ def _scored_pairs(
     for analysis in analyses:
         features_of(analysis)  # computed once here, inherited by every worker
     _FORKED = (analyses, options)
+    scored: list[tuple[int, int, PairFigures]] = []
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_score_forked, pairs, chunksize=max(1, len(pairs) // (workers * 8)))
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            scored += pool.map(_score_forked, pairs, chunksize=max(1, len(pairs) // (workers * 8)))
+    except BrokenProcessPool:
+        pass  # a worker was killed (out of memory, say): the pairs it left are scored here, below
     finally:
         _FORKED = None
+    done = {(i, j) for i, j, _ in scored}
+    return scored + [(i, j, score_pair(analyses[i], analyses[j], options)) for i, j in pairs if (i, j) not in done]
 
 
 def story_matrix(

@@ -16,6 +16,8 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 
 from .analyse import analyse
 from .model import Analysis, Article
@@ -48,24 +50,26 @@ def analyse_all(
     told how many articles are done, each time one is."""
     global _FORKED
     tell = on_each or (lambda done: None)
-    workers = min(workers, len(articles))
-    if workers <= 1 or sum(len(a.text) for a in articles) < PARALLEL_FROM_CHARS or not sys.platform.startswith("linux"):
-        serial: list[Analysis] = []
-        for article in articles:
-            serial.append(analyse(article, options))
-            tell(len(serial))
-        return serial
-    if any(is_mostly_latin(a.text) for a in articles):  # text in other scripts needs no model
-        load_pipeline(options.model_names)  # loaded once, before the fork, and shared by every worker
-    # Longest first: the last article to start is a short one, so no core waits long for another.
-    order = sorted(range(len(articles)), key=lambda k: -len(articles[k].text))
-    _FORKED = (articles, options)
     done: dict[int, Analysis] = {}
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for index, analysis in pool.imap_unordered(_analyse_forked, order, chunksize=1):
-                done[index] = analysis
-                tell(len(done))
-    finally:
-        _FORKED = None
+    workers = min(workers, len(articles))
+    if workers > 1 and sum(len(a.text) for a in articles) >= PARALLEL_FROM_CHARS and sys.platform.startswith("linux"):
+        if any(is_mostly_latin(a.text) for a in articles):  # text in other scripts needs no model
+            load_pipeline(options.model_names)  # loaded once, before the fork, and shared by every worker
+        # Longest first: the last article to start is a short one, so no core waits long for another.
+        order = sorted(range(len(articles)), key=lambda k: -len(articles[k].text))
+        _FORKED = (articles, options)
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                for future in as_completed([pool.submit(_analyse_forked, k) for k in order]):
+                    index, analysis = future.result()
+                    done[index] = analysis
+                    tell(len(done))
+        except BrokenProcessPool:
+            pass  # a worker was killed (out of memory, say): what it left is parsed here, below
+        finally:
+            _FORKED = None
+    for k, article in enumerate(articles):
+        if k not in done:
+            done[k] = analyse(article, options)
+            tell(len(done))
     return [done[k] for k in range(len(articles))]

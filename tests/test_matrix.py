@@ -1,3 +1,5 @@
+import os
+
 from parallax import analyse
 from parallax.ingest import article_from_text
 from parallax.matrix import candidate_pairs, coverage_matrix
@@ -35,3 +37,18 @@ def test_worker_processes_give_the_same_story(nlp, seed_a, seed_b, monkeypatch):
     forked = matrix.story_matrix(analyses, workers=2)
     assert forked == serial
     assert serial.families == [[0, 1, 3]] and serial.reuse[1][3] > 0.9
+
+
+def _killed(pair):
+    os._exit(9)  # as the kernel's out-of-memory killer would end a worker: no exception, no result
+
+
+def test_a_worker_killed_mid_run_costs_time_not_the_story(nlp, seed_a, seed_b, monkeypatch):
+    from parallax import matrix
+
+    copy = analyse(article_from_text(seed_b.article.text.replace("four days", "five days"), "copy"), nlp=nlp)
+    analyses = [seed_a, seed_b, copy]
+    serial = matrix.story_matrix(analyses)
+    monkeypatch.setattr(matrix, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(matrix, "_score_forked", _killed)
+    assert matrix.story_matrix(analyses, workers=2) == serial

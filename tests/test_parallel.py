@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,14 @@ def test_texts_in_other_scripts_are_parsed_apart_without_the_model(monkeypatch):
     ]
     forked = parallel.analyse_all(articles, workers=2)
     assert [len(a.sentences) for a in forked] == [2, 2] and not any(a.english for a in forked)
+
+
+def _killed(index):
+    os._exit(9)  # as the kernel's out-of-memory killer would end a worker: no exception, no result
+
+
+def test_a_worker_killed_mid_parse_costs_time_not_the_result(monkeypatch):
+    articles = [read_article(path) for path in SEEDS]
+    monkeypatch.setattr(parallel, "PARALLEL_FROM_CHARS", 1)
+    monkeypatch.setattr(parallel, "_analyse_forked", _killed)
+    assert parallel.analyse_all(articles, workers=2) == [analyse(a) for a in articles]
