@@ -28,7 +28,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from .gaps import RUNNING_TEXT, attach, gap_links, sandwiched, story_cohesion
+from .gaps import RUNNING_TEXT, attach, exclusive_pairs, gap_links, sandwiched, story_cohesion
 from .lexical import (
     CodedBags,
     code_bags,
@@ -372,9 +372,9 @@ def _matches(
     b: Analysis,
     options: CompareOptions,
     scored: tuple[PairScores, dict[str, str]] | None,
-    trusted_order: bool,
+    trust_derivation: bool,
 ) -> tuple[tuple[Match, ...], frozenset[tuple[int, int]]]:
-    """The matches, and the sentence-id pairs that only order (trusted) linked: see :func:`align`."""
+    """The matches, and the sentence-id pairs that only trust in a derivation linked: see :func:`align`."""
     pair, mapping = scored if scored is not None else score_pairs(a, b, options)
     if pair.combined.size == 0:
         return (), frozenset()  # one side has nothing alignable (only boilerplate, or nothing at all)
@@ -390,13 +390,15 @@ def _matches(
     fa, fb = features_of(a), features_of(b)
     groups = group_links(links, pair.combined, options.group_support, copies)
     core_links = {(i, j) for _, i, j in links} | {(int(i), int(j)) for i, j in zip(*np.nonzero(copies), strict=True)}
-    order_only: set[tuple[int, int]] = set()
+    derivation_only: set[tuple[int, int]] = set()
     if options.gap_floor < 1.0 and (fa.cohesion + fb.cohesion) / 2 >= RUNNING_TEXT:
         gaps = gap_links(core_links, pair.undiscounted, copies, options.gap_floor)
         groups = attach(groups, gaps)
-        if trusted_order:
-            order_only = sandwiched(core_links | gaps, pair.undiscounted)
-            groups += [({i}, {j}) for i, j in sorted(order_only)]
+        if trust_derivation:
+            derivation_only = sandwiched(core_links | gaps, pair.undiscounted)
+            linked = core_links | gaps | derivation_only
+            derivation_only |= exclusive_pairs(linked, pair.undiscounted, options.gap_floor)
+            groups += [({i}, {j}) for i, j in sorted(derivation_only)]
     for rows, cols in groups:
         # Score and kind come from the pairs that linked on their own: a sentence joined only
         # by its place in the story neither makes a copy a paraphrase nor the reverse.
@@ -427,7 +429,7 @@ def _matches(
         )
     return (
         merge_verbatim_runs(sorted(matches, key=lambda m: (m.a[0], m.b[0]))),
-        frozenset((pair.a_index[i], pair.b_index[j]) for i, j in order_only),
+        frozenset((pair.a_index[i], pair.b_index[j]) for i, j in derivation_only),
     )
 
 
@@ -443,11 +445,13 @@ def align(
     return _matches(a, b, options, scored, False)[0]
 
 
-def align_trusting_order(
+def align_trusting_derivation(
     a: Analysis, b: Analysis, options: CompareOptions, scored: tuple[PairScores, dict[str, str]]
 ) -> tuple[tuple[Match, ...], frozenset[tuple[int, int]]]:
-    """The matches with order trusted, and the ``(a, b)`` sentence ids of the links order alone added:
-    each is a match of its own, so leaving those out gives exactly :func:`align`'s matches."""
+    """The matches as if one article were taken from the other, and the ``(a, b)`` sentence ids of the
+    links that alone added (a sentence's place between links, :func:`parallax.gaps.sandwiched`, or a
+    lone clear counterpart, :func:`parallax.gaps.exclusive_pairs`): each is a match of its own, so
+    leaving those out gives exactly :func:`align`'s matches."""
     return _matches(a, b, options, scored, True)
 
 

@@ -121,6 +121,34 @@ def sandwiched(links: set[tuple[int, int]], raw: np.ndarray) -> set[tuple[int, i
     }
 
 
+# A best counterpart is clear when it scores this many times the runner-up (as in the rescue of
+# parallax.align: the same margin).
+CLEAR_MARGIN = 1.25
+
+
+def exclusive_pairs(links: set[tuple[int, int]], raw: np.ndarray, floor: float) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)`` of sentences left unlinked on both sides that are each other's clear best among
+    the unlinked (by ``CLEAR_MARGIN`` over the runner-up, in row and column) and score at least ``floor``.
+    A rewrite that changes the figure a sentence was built around ("the currency rose 0.4%" / "gained
+    4%") loses most of the pair's score, and the near-miss discount takes more; what is left still
+    points to one sentence only. Only for a pair where one takes its wording from the other, like
+    :func:`sandwiched`; a unique best on both sides makes it symmetric in A and B."""
+    rows = sorted(set(range(raw.shape[0])) - {i for i, _ in links})
+    cols = sorted(set(range(raw.shape[1])) - {j for _, j in links})
+    if not rows or not cols:
+        return set()
+    free = raw[np.ix_(rows, cols)]
+    found = set()
+    for r, i in enumerate(rows):
+        c = int(free[r].argmax())
+        best = free[r, c]
+        row_second = np.partition(free[r], -2)[-2] if free.shape[1] > 1 else 0.0
+        col_second = np.partition(free[:, c], -2)[-2] if free.shape[0] > 1 else 0.0
+        if best >= floor and best >= CLEAR_MARGIN * max(row_second, col_second) and int(free[:, c].argmax()) == r:
+            found.add((i, cols[c]))
+    return found
+
+
 def attach(groups: list[tuple[set[int], set[int]]], gaps: Iterable[tuple[int, int]]) -> list[tuple[set[int], set[int]]]:
     """Add each gap link to the group its linked side is in, when that group's other side is one
     sentence (a sentence split in two), or make it a group of its own. A gap link never merges two

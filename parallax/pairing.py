@@ -1,12 +1,14 @@
-"""Stages 2 and 6 together: one pair's matches and reuse, order trusted where wording is taken.
+"""Stages 2 and 6 together: one pair's matches and reuse, with weaker evidence trusted where wording is taken.
 
 A sentence a rewrite reworded past recognition still sits where its source
-sentence sat. Order may vouch for such a sentence only where one article
-takes its wording from the other: two independent reports often run in the
-same order (lede, the statement both quote, reaction) with other facts in
-between. So a pair is aligned, its reuse measured, and where reuse reaches
-``reuse_threshold`` order is trusted (:func:`parallax.gaps.sandwiched`).
-The pair is aligned once, order trusted; each link order alone adds is a
+sentence sat (:func:`parallax.gaps.sandwiched`); one whose main fact the
+rewrite changed still has one clear counterpart, however weak
+(:func:`parallax.gaps.exclusive_pairs`). Such evidence may vouch for a link
+only where one article takes its wording from the other: two independent
+reports often run in the same order (lede, the statement both quote,
+reaction) with other facts in between. So a pair is aligned, its reuse
+measured, and where reuse reaches ``reuse_threshold`` those links are kept.
+The pair is aligned once, trusting; each link that trust alone adds is a
 match of its own, so leaving those out gives the plain alignment, on which
 reuse is measured.
 
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .align import align_trusting_order, score_pairs
+from .align import align_trusting_derivation, score_pairs
 from .model import Analysis, Match
 from .options import DEFAULT_OPTIONS, CompareOptions
 from .reuse import reuse
@@ -32,9 +34,9 @@ class AlignedPair:
 
 
 def align_pair(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> AlignedPair:
-    """A pair's matches (order trusted if one takes its wording from the other) and reuse both ways."""
-    trusting, order_only = align_trusting_order(a, b, options, score_pairs(a, b, options))
-    plain = tuple(m for m in trusting if not (len(m.a) == len(m.b) == 1 and (m.a[0], m.b[0]) in order_only))
+    """A pair's matches (weaker evidence trusted if one takes its wording from the other) and reuse both ways."""
+    trusting, derivation_only = align_trusting_derivation(a, b, options, score_pairs(a, b, options))
+    plain = tuple(m for m in trusting if not (len(m.a) == len(m.b) == 1 and (m.a[0], m.b[0]) in derivation_only))
     shared_wording = reuse(a, b, plain)
     derived = max(shared_wording) >= options.reuse_threshold
     return AlignedPair(trusting if derived else plain, shared_wording, derived)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from parallax import analyse
 from parallax.align import align, features_of
-from parallax.gaps import RUNNING_TEXT, attach, gap_links, sandwiched, story_cohesion
+from parallax.gaps import RUNNING_TEXT, attach, exclusive_pairs, gap_links, sandwiched, story_cohesion
 from parallax.ingest import article_from_text
 from parallax.options import DEFAULT_OPTIONS
 from tests.conftest import ROOT
@@ -106,6 +106,30 @@ def test_a_sandwich_needs_shared_words_a_run_of_three_and_both_sides_free():
 def test_sandwiches_are_the_same_whichever_article_is_a(links, weak):
     raw = np.full((8, 8), weak)
     assert sandwiched(links, raw) == {(i, j) for j, i in sandwiched({(j, i) for i, j in links}, raw.T)}
+
+
+def test_a_lone_clear_counterpart_among_the_unlinked_is_paired():
+    raw = np.zeros((4, 4))
+    raw[1, 2] = 0.17  # all that is left of a sentence pair whose main figure was changed
+    raw[3, 2] = 0.05
+    assert exclusive_pairs({(0, 0)}, raw, 0.15) == {(1, 2)}
+    assert exclusive_pairs({(0, 0)}, raw, 0.20) == set()  # below the floor
+    assert exclusive_pairs({(0, 0), (1, 3)}, raw, 0.15) == set()  # row 1 is linked already
+    raw[3, 2] = 0.15
+    assert exclusive_pairs({(0, 0)}, raw, 0.15) == set()  # column 2 has two candidates: no clear best
+    raw[3, 2], raw[1, 0] = 0.05, 0.16
+    assert exclusive_pairs({(3, 3)}, raw, 0.15) == set()  # row 1's best is not clear either
+
+
+@given(
+    st.sets(st.tuples(st.integers(0, 5), st.integers(0, 6)), max_size=6),
+    st.lists(st.sampled_from([0.0, 0.1, 0.16, 0.2, 0.3, 0.5]), min_size=42, max_size=42),
+)
+def test_exclusive_pairs_are_the_same_whichever_article_is_a(links, values):
+    raw = np.array(values).reshape(6, 7)
+    found = exclusive_pairs(links, raw, 0.15)
+    assert found == {(i, j) for j, i in exclusive_pairs({(j, i) for i, j in links}, raw.T, 0.15)}
+    assert len({i for i, _ in found}) == len({j for _, j in found}) == len(found)  # one to one
 
 
 def _gold_pair(name: str, nlp):

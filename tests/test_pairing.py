@@ -4,7 +4,7 @@ article takes its wording from the other."""
 import json
 
 from parallax import analyse, compare
-from parallax.align import align, align_trusting_order, score_pairs
+from parallax.align import align, align_trusting_derivation, score_pairs
 from parallax.ingest import article_from_text
 from parallax.matrix import score_pair
 from parallax.options import DEFAULT_OPTIONS
@@ -55,16 +55,18 @@ def test_independent_reports_in_the_same_order_gain_no_link_from_it(nlp):
     wire, independent = _pair(nlp, story["articles"]["wire"], story["articles"]["independent-1"])
     pair = align_pair(wire, independent)
     assert not pair.derived
-    trusting, order_only = align_trusting_order(wire, independent, DEFAULT_OPTIONS, score_pairs(wire, independent))
-    assert order_only and len(trusting) > len(pair.matches)  # order alone would have added a link here
+    trusting, derivation_only = align_trusting_derivation(
+        wire, independent, DEFAULT_OPTIONS, score_pairs(wire, independent)
+    )
+    assert derivation_only and len(trusting) > len(pair.matches)  # order alone would have added a link here
     assert pair.matches == align(wire, independent)
 
 
 def test_leaving_out_what_order_added_gives_the_plain_alignment(nlp):
     for a, b in (_pair(nlp, ORIGINAL, REWRITE), _pair(nlp, REWRITE, ORIGINAL)):
-        trusting, order_only = align_trusting_order(a, b, DEFAULT_OPTIONS, score_pairs(a, b))
-        assert len(order_only) == 1
-        assert tuple(m for m in trusting if (m.a + m.b) not in {(i, j) for i, j in order_only}) == align(a, b)
+        trusting, derivation_only = align_trusting_derivation(a, b, DEFAULT_OPTIONS, score_pairs(a, b))
+        assert len(derivation_only) == 1
+        assert tuple(m for m in trusting if (m.a + m.b) not in {(i, j) for i, j in derivation_only}) == align(a, b)
 
 
 def test_compare_and_matrix_report_the_same_figures_for_a_pair(nlp):
