@@ -129,6 +129,15 @@ SAY_VERBS = (
     "reports",
     "revealed",
     "reveals",
+    "explained",
+    "explains",
+    "wrote",
+    "writes",
+    "declared",
+    "declares",
+    "promised",
+    "pledged",
+    "vowed",
 )
 # Verbs that only report, against verbs that judge what is reported.
 _NEUTRAL = {
@@ -146,6 +155,15 @@ _NEUTRAL = {
     "reports",
     "announced",
     "announces",
+    "explained",
+    "explains",
+    "wrote",
+    "writes",
+    "declared",
+    "declares",
+    "promised",
+    "pledged",
+    "vowed",
     "according to",
 }
 # "According to" credits as plainly as "said" does: a verb that judges in its place is a change of framing.

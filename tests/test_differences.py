@@ -341,3 +341,12 @@ def test_a_figure_changed_where_it_was_most_of_what_two_reworded_sentences_share
     )
     assert [(d.a_text, d.b_text) for d in compare(a, b).differences if d.kind == "figure"] == [("0.4%", "4%")]
     assert [(d.a_text, d.b_text) for d in compare(b, a).differences if d.kind == "figure"] == [("4%", "0.4%")]
+
+
+@pytest.mark.parametrize("verb", ["explained", "wrote", "declared", "promised", "pledged", "vowed"])
+def test_a_verb_that_only_reports_speech_is_framing_against_one_that_judges_and_not_against_said(nlp, verb):
+    template = "The interior minister {} that an inquiry into the flood warning system would begin next week."
+    a = analyse(article_from_text(template.format(verb), "a"), nlp=nlp)
+    for other, expected in (("claimed", [("framing", verb, "claimed")]), ("said", [])):
+        b = analyse(article_from_text(template.format(other), "b"), nlp=nlp)
+        assert [(d.kind, d.a_text, d.b_text) for d in compare(a, b).differences] == expected

@@ -83,7 +83,7 @@ def test_differences_development_gate(nlp):
 
 def test_differences_in_rewrites_gate(nlp):
     figures = _load("rewrite_differences").main()
-    # Measured 0.812: 0.192 before reworded sentences were read in place, 0.733 before figures weighed
+    # Measured 0.817: 0.192 before reworded sentences were read in place, 0.733 before figures weighed
     # more as anchors and order was trusted inside derived pairs, 0.796 before a lone clear counterpart was.
     assert figures["recall"] >= 0.79
     assert figures["unchanged_per_match"] <= 0.10  # the rewrites as written: measured 0.085
