@@ -4,10 +4,11 @@ Parsing is nearly all of a large command's time (``bench/``: the NLP floor),
 and spaCy parses one article on one core. A one-shot command with two or
 more long articles hands each to a forked worker: two 50,000-word texts took
 22-25 s here against 33-36 s in one process (two cores do not halve it).
-Workers are forked after the pipeline is loaded: they share the model without loading it again, and send back only the
-finished :class:`Analysis` (a pickle of about 0.4 MB for 8,000 words, 0.02 s).
-The analyses are the same objects, field for field, as one process makes
-(a test compares them). Only a one-shot command asks: a server process with
+Workers are forked after the pipeline is loaded: they share the model
+without loading it again, and send back only the finished
+:class:`Analysis` (a pickle of about 0.4 MB for 8,000 words, 0.02 s). The
+analyses are the same objects, field for field, as one process makes (a
+test compares them). Only a one-shot command asks: a server process with
 threads must not fork.
 """
 
