@@ -12,6 +12,12 @@ Two independent reports rarely keep each other's order, so their unlinked
 sentences seldom sit between anchors that agree; and a sentence that shares
 nothing with the stretch stays unique, so added lines ("Stay tuned for more
 updates") are not swallowed.
+
+Where one article takes its wording from the other (:mod:`parallax.pairing`
+decides), two weaker kinds of evidence are trusted too: one unlinked
+sentence on each side between links that keep order (:func:`sandwiched`),
+and two unlinked sentences that are each other's one clear counterpart
+(:func:`exclusive_pairs`).
 """
 
 from __future__ import annotations
