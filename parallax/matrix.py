@@ -20,6 +20,7 @@ from .families import families, origin_is_clear, origin_order, sources
 from .model import Analysis
 from .options import DEFAULT_OPTIONS, CompareOptions
 from .pairing import align_pair
+from .parallel import quiet_on_interrupt
 
 
 def candidate_pairs(analyses: Sequence[Analysis], min_shared: int = 3, min_share: float = 0.15) -> set[tuple[int, int]]:
@@ -121,7 +122,8 @@ def _scored_pairs(
     _FORKED = (analyses, options)
     scored: list[tuple[int, int, PairFigures]] = []
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=quiet_on_interrupt) as pool:
             scored += pool.map(_score_forked, pairs, chunksize=max(1, len(pairs) // (workers * 8)))
     except BrokenProcessPool:
         pass  # a worker was killed (out of memory, say): the pairs it left are scored here, below

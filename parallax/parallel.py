@@ -15,6 +15,7 @@ threads must not fork.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -32,6 +33,17 @@ from .segment import is_mostly_latin
 PARALLEL_FROM_CHARS = 20_000
 
 _FORKED: tuple[Sequence[Article], CompareOptions] | None = None  # what forked workers inherit
+
+
+def _leave_quietly(signum: int, frame: object) -> None:
+    raise SystemExit(130)
+
+
+def quiet_on_interrupt() -> None:
+    """A worker's initializer: Ctrl-C reaches every process of the group, and a worker waiting for its
+    next task would print a traceback of its own. A worker leaves silently; the command reports the
+    interrupt once."""
+    signal.signal(signal.SIGINT, _leave_quietly)
 
 
 def _analyse_forked(index: int) -> tuple[int, Analysis]:
@@ -61,7 +73,9 @@ def analyse_all(
         order = sorted(range(len(articles)), key=lambda k: -len(articles[k].text))
         _FORKED = (articles, options)
         try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            with ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("fork"), initializer=quiet_on_interrupt
+            ) as pool:
                 for future in as_completed([pool.submit(_analyse_forked, k) for k in order]):
                     index, analysis = future.result()
                     done[index] = analysis

@@ -62,3 +62,31 @@ def test_a_worker_killed_mid_parse_costs_time_not_the_result(monkeypatch):
     monkeypatch.setattr(parallel, "PARALLEL_FROM_CHARS", 1)
     monkeypatch.setattr(parallel, "_analyse_forked", _killed)
     assert parallel.analyse_all(articles, workers=2) == [analyse(a) for a in articles]
+
+
+def test_ctrl_c_during_a_parallel_parse_stops_every_process_with_one_line(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    # Long enough that the parse is still running when the interrupt comes (about 20,000 words a side).
+    paths = []
+    for n, path in enumerate(SEEDS):
+        long = tmp_path / f"long-{n}.txt"
+        long.write_text("\n\n".join([read_article(path).text] * 25), encoding="utf-8")
+        paths.append(str(long))
+    run = subprocess.Popen(
+        [sys.executable, "-m", "parallax", "compare", *paths, "--workers", "2"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches the whole group
+    )
+    time.sleep(4)
+    os.killpg(run.pid, signal.SIGINT)
+    out, err = run.communicate(timeout=60)
+    assert (run.returncode, out, err) == (130, b"", b"parallax: interrupted\n")
+    time.sleep(0.5)
+    left = subprocess.run(["pgrep", "-f", str(tmp_path)], capture_output=True, text=True).stdout.split()
+    assert left == []  # no worker outlives the command
