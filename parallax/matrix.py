@@ -7,12 +7,9 @@ only the rest are aligned.
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from .align import coverage, features_of
@@ -20,7 +17,7 @@ from .families import families, origin_is_clear, origin_order, sources
 from .model import Analysis
 from .options import DEFAULT_OPTIONS, CompareOptions
 from .pairing import align_pair
-from .parallel import quiet_on_interrupt
+from .parallel import forked_results
 
 
 def candidate_pairs(analyses: Sequence[Analysis], min_shared: int = 3, min_share: float = 0.15) -> set[tuple[int, int]]:
@@ -120,15 +117,12 @@ def _scored_pairs(
     for analysis in analyses:
         features_of(analysis)  # computed once here, inherited by every worker
     _FORKED = (analyses, options)
-    scored: list[tuple[int, int, PairFigures]] = []
     try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=quiet_on_interrupt) as pool:
-            scored += pool.map(_score_forked, pairs, chunksize=max(1, len(pairs) // (workers * 8)))
-    except BrokenProcessPool:
-        pass  # a worker was killed (out of memory, say): the pairs it left are scored here, below
+        chunk = max(1, len(pairs) // (workers * 8))
+        scored = list(forked_results(_score_forked, pairs, workers, chunk))
     finally:
         _FORKED = None
+    # What a killed worker left is scored here.
     done = {(i, j) for i, j, _ in scored}
     return scored + [(i, j, score_pair(analyses[i], analyses[j], options)) for i, j in pairs if (i, j) not in done]
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
 
 from .analyse import analyse
 from .model import Analysis, Article
@@ -33,6 +34,8 @@ from .segment import is_mostly_latin
 PARALLEL_FROM_CHARS = 20_000
 
 _FORKED: tuple[Sequence[Article], CompareOptions] | None = None  # what forked workers inherit
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def _leave_quietly(signum: int, frame: object) -> None:
@@ -50,6 +53,25 @@ def _analyse_forked(index: int) -> tuple[int, Analysis]:
     assert _FORKED is not None
     articles, options = _FORKED
     return index, analyse(articles[index], options)
+
+
+def _run_chunk(task: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
+    return [task(item) for item in chunk]
+
+
+def forked_results(task: Callable[[T], R], items: Sequence[T], workers: int, chunk: int = 1) -> Iterator[R]:
+    """``task(item)`` for every item, computed in ``workers`` forked processes (which inherit the
+    caller's state) and given back as each run of ``chunk`` items is done. Workers leave silently on
+    Ctrl-C. If one is killed (out of memory, say), the results stop early without an error, and the
+    caller does what is missing itself. Linux only; ``task`` must be a module-level function."""
+    chunks = [items[k : k + chunk] for k in range(0, len(items), chunk)]
+    context = multiprocessing.get_context("fork")
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=quiet_on_interrupt) as pool:
+            for future in as_completed([pool.submit(_run_chunk, task, c) for c in chunks]):
+                yield from future.result()
+    except BrokenProcessPool:
+        return
 
 
 def analyse_all(
@@ -73,17 +95,12 @@ def analyse_all(
         order = sorted(range(len(articles)), key=lambda k: -len(articles[k].text))
         _FORKED = (articles, options)
         try:
-            with ProcessPoolExecutor(
-                workers, mp_context=multiprocessing.get_context("fork"), initializer=quiet_on_interrupt
-            ) as pool:
-                for future in as_completed([pool.submit(_analyse_forked, k) for k in order]):
-                    index, analysis = future.result()
-                    done[index] = analysis
-                    tell(len(done))
-        except BrokenProcessPool:
-            pass  # a worker was killed (out of memory, say): what it left is parsed here, below
+            for index, analysis in forked_results(_analyse_forked, order, workers):
+                done[index] = analysis
+                tell(len(done))
         finally:
             _FORKED = None
+    # One process, or what a killed worker left.
     for k, article in enumerate(articles):
         if k not in done:
             done[k] = analyse(article, options)
