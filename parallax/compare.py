@@ -2,7 +2,7 @@
 
 1. analyse each article (ingest, boilerplate, sentences, mentions, dates)
    -- see :mod:`parallax.analyse`; done once per article and reused
-2. align the sentences (:mod:`parallax.align`, order trusted where wording is taken:
+2. align the sentences (:mod:`parallax.align`; weaker evidence trusted where wording is taken:
    :mod:`parallax.pairing`)
 3. measure coverage both ways
 4. merge entities across both articles (:mod:`parallax.entities`)
