@@ -52,6 +52,11 @@ def _key(word: str) -> str:
     return word_form(re.sub(r"['’]s$", "", word.strip("'’")).replace(".", "").lower())
 
 
+def is_country(name: str) -> bool:
+    """Whether a name is a country's ("Belarus", "the U.S."), which is a place whatever a model calls it."""
+    return _key(re.sub(r"^the\s+", "", name.strip(), flags=re.I)) in _COUNTRIES
+
+
 def _name_on_its_own(word: str) -> bool:
     """A word that is a name whatever the capitals around it: an acronym ("US", "NYPD"), or a
     country or nationality ("China", "Iraqi")."""

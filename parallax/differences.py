@@ -39,7 +39,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .anchors import Anchors, anchors
-from .capitals import is_title_case
+from .capitals import is_country, is_title_case
 from .date_rules import MONTH_NAMES
 from .figures import CURRENCIES, MEASURES, Figure, figure_differences, figures_in
 from .lexicon import NUMBER_WORDS, ORDINAL_WORDS
@@ -807,6 +807,7 @@ def _in_place(
                 alike=lambda x, y: x.label == y.label,
             )
         ]
+    out += _displaced(k, sa, sb, named, unshared, place, {span for d in out for span in d.a + d.b})
     # A person where the other side has a place or a body, the only name each side has between the same
     # two anchors ("his debut against Valencia on 27 August" / "against Kenji Watanabe on 27 August"):
     # the small model's types are least sure here, and the name in that place changed all the same.
@@ -819,7 +820,89 @@ def _in_place(
             spans_a, spans_b = (here_a[0][0],), (here_b[0][0],)
             d = Difference(k, "name", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
             out.append(replace(d, kind=_place_kind(d, named)))
+    # Two names neither side shares, between the same two words ("he visited Belarus and" / "Putin
+    # visited Marseille and"): one put in the other's place, whatever the model typed them as and
+    # wherever the anchors fell.
+    used = {span for d in out for span in d.a + d.b}
+    lone = [[(span, e) for span, e in unshared(n) if span not in used] for n in (0, 1)]
+    slotted = [
+        (span_a, span_b)
+        for span_a, _ in lone[0]
+        for span_b, _ in lone[1]
+        if _same_slot(sa.text, span_a, sb.text, span_b, both=True)
+    ]
+    taken_a, taken_b = [x for x, _ in slotted], [y for _, y in slotted]
+    for span_a, span_b in slotted:
+        if taken_a.count(span_a) == taken_b.count(span_b) == 1:
+            d = Difference(k, "name", (span_a,), (span_b,), sa.cut([span_a]), sb.cut([span_b]))
+            out.append(replace(d, kind=_place_kind(d, named)))
     return out
+
+
+def _displaced(
+    k: int,
+    sa: _Side,
+    sb: _Side,
+    named: list[list[tuple[Span, Entity]]],
+    unshared: Callable[[int], list[tuple[Span, Entity]]],
+    place: Anchors,
+    used: set[Span],
+) -> list[Difference]:
+    """A name one side gives between two anchors where the other gives a name of its kind it never
+    writes, while the first name stands elsewhere on the other side ("Wang Yi is in Russia for
+    security talks" / "Wang Yi is in Vietnam for security talks. ... Russia's war"): the name in that
+    place changed, though the other side still names the first in another sentence of the match.
+    Between anchors only, one name a side in that gap, and of one kind."""
+    out: list[Difference] = []
+    sides = (sa, sb)
+    for n in (0, 1):
+        other = 1 - n
+        new_names = [(span, e) for span, e in unshared(other) if span not in used]
+        for span_y, y in named[n]:
+            if span_y in used or not place.interior(n, span_y[0]):
+                continue
+            gap = place.gap(n, span_y[0])
+            text_y = sides[n].text[span_y[0] : span_y[1]]
+            people = y.label == "PERSON"
+            equals = [
+                span
+                for span, e in named[other]
+                if e.name == y.name or same_referent(sides[other].text[span[0] : span[1]], text_y, people)
+            ]
+            if not equals or any(place.gap(other, s[0]) == gap for s in equals):
+                continue  # not written on the other side (unshared: read above), or written in this place
+            here_y = [s for s, e in named[n] if place.gap(n, s[0]) == gap and (e.label == "PERSON") == people]
+            here_x = [s for s, e in new_names if place.gap(other, s[0]) == gap and (e.label == "PERSON") == people]
+            if len(here_y) != 1 or len(here_x) != 1:
+                continue
+            if not _same_slot(sides[n].text, span_y, sides[other].text, here_x[0]):
+                continue
+            spans = ((span_y,), (here_x[0],)) if n == 0 else ((here_x[0],), (span_y,))
+            d = Difference(k, "name", spans[0], spans[1], sa.cut(spans[0]), sb.cut(spans[1]))
+            out.append(replace(d, kind="person" if people else _place_kind(d, named)))
+            used |= {span_y, here_x[0]}
+    return out
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_WORD_AFTER = re.compile(r"^\W*(\w+)")
+
+
+def _same_slot(text_y: str, span_y: Span, text_x: str, span_x: Span, both: bool = False) -> bool:
+    """Whether two names fill the same slot: the word just before them, or just after, is the same
+    ("is in Russia for" / "is in Vietnam to"); with ``both``, the words before and after."""
+
+    def before(text: str, span: Span) -> str:
+        found = _WORD_BEFORE.search(text, max(0, span[0] - 40), span[0])
+        return found.group(1).lower() if found else ""
+
+    def after(text: str, span: Span) -> str:
+        found = _WORD_AFTER.match(text[span[1] : span[1] + 40])
+        return found.group(1).lower() if found else ""
+
+    same_before = bool(before(text_y, span_y)) and before(text_y, span_y) == before(text_x, span_x)
+    same_after = bool(after(text_y, span_y)) and after(text_y, span_y) == after(text_x, span_x)
+    return same_before and same_after if both else same_before or same_after
 
 
 # Hedges that distance the outlet from what it reports. Rewrites trade modal verbs ("may", "could",
@@ -865,8 +948,12 @@ def _framing_in_place(k: int, sa: _Side, sb: _Side) -> list[Difference]:
 
 
 def _place_kind(difference: Difference, named: list[list[tuple[Span, Entity]]]) -> str:
-    """The kind of a name difference, from the labels of the names it holds (:func:`_kind_of`)."""
-    return _kind_of([_ENTITY_KIND[e.label] for span, e in named[0] + named[1] if span in difference.a + difference.b])
+    """The kind of a name difference, from the labels of the names it holds (:func:`_kind_of`); a
+    country's name is a place whatever the small model typed it as ("Belarus" / "Marseille" as a person)."""
+    kinds = [_ENTITY_KIND[e.label] for span, e in named[0] + named[1] if span in difference.a + difference.b]
+    if len(set(kinds)) > 1 and any(is_country(text) for text in (difference.a_text, difference.b_text)):
+        return "place"
+    return _kind_of(kinds)
 
 
 def _kind_of(kinds: list[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parallax import analyse, article_from_text
-from parallax.capitals import confirmed_mentions, is_title_case
+from parallax.capitals import confirmed_mentions, is_country, is_title_case
 from parallax.model import Mention, Sentence
 
 
@@ -120,3 +120,10 @@ def test_a_title_case_line_ended_like_a_sentence_keeps_the_model_names():
     mentions = [_mention(text, "Israel Launches Ground Offensive", "ORG"), _mention(text, "Putin", "PERSON")]
     sentences = [Sentence(k, start, start + len(line), "sentence") for k, (start, line) in enumerate(_lines(text))]
     assert confirmed_mentions(text, sentences, mentions) == tuple(mentions)
+
+
+@pytest.mark.parametrize(
+    "name, country", [("Belarus", True), ("the U.S.", True), ("Russia’s", True), ("Marseille", False), ("Kim", False)]
+)
+def test_a_country_is_known_in_its_written_forms(name, country):
+    assert is_country(name) is country
