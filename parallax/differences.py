@@ -807,7 +807,7 @@ def _in_place(
                 alike=lambda x, y: x.label == y.label,
             )
         ]
-    out += _displaced(k, sa, sb, named, unshared, place, {span for d in out for span in d.a + d.b})
+    out += _displaced(k, sa, sb, named, every_name, unshared, place, {span for d in out for span in d.a + d.b})
     # A person where the other side has a place or a body, the only name each side has between the same
     # two anchors ("his debut against Valencia on 27 August" / "against Kenji Watanabe on 27 August"):
     # the small model's types are least sure here, and the name in that place changed all the same.
@@ -844,6 +844,7 @@ def _displaced(
     sa: _Side,
     sb: _Side,
     named: list[list[tuple[Span, Entity]]],
+    every_name: list[list[tuple[Span, Entity]]],
     unshared: Callable[[int], list[tuple[Span, Entity]]],
     place: Anchors,
     used: set[Span],
@@ -851,8 +852,8 @@ def _displaced(
     """A name one side gives between two anchors where the other gives a name of its kind it never
     writes, while the first name stands elsewhere on the other side ("Wang Yi is in Russia for
     security talks" / "Wang Yi is in Vietnam for security talks. ... Russia's war"): the name in that
-    place changed, though the other side still names the first in another sentence of the match.
-    Between anchors only, one name a side in that gap, and of one kind."""
+    place changed, though the other side still names the first, or its people ("Russian"), elsewhere.
+    Between anchors only, one name a side in that gap, of one kind, with the same word beside both."""
     out: list[Difference] = []
     sides = (sa, sb)
     for n in (0, 1):
@@ -866,7 +867,7 @@ def _displaced(
             people = y.label == "PERSON"
             equals = [
                 span
-                for span, e in named[other]
+                for span, e in every_name[other]
                 if e.name == y.name or same_referent(sides[other].text[span[0] : span[1]], text_y, people)
             ]
             if not equals or any(place.gap(other, s[0]) == gap for s in equals):

@@ -381,3 +381,11 @@ def test_a_name_between_the_same_two_words_is_a_change_and_a_country_is_a_place_
     a, b = _seed_with(nlp, "Putin visited Belarus and", "Putin visited Marseille and")
     assert _names_differing(a, b) == [("place", "Belarus", "Marseille")]
     assert _names_differing(b, a) == [("place", "Marseille", "Belarus")]
+
+
+def test_a_place_changed_where_the_other_side_names_its_people_elsewhere_is_found(nlp):
+    # "Wang Yi's stay in Russia" / "Mr. Wang will be in Chicago ... with Russian officials": "Russian"
+    # does not make Russia shared when Chicago stands in its place.
+    a, b = _seed_with(nlp, "Mr. Wang will be in Russia", "Mr. Wang will be in Chicago")
+    assert ("place", "Russia", "Chicago") in _names_differing(a, b)
+    assert ("place", "Chicago", "Russia") in _names_differing(b, a)
