@@ -389,3 +389,21 @@ def test_a_place_changed_where_the_other_side_names_its_people_elsewhere_is_foun
     a, b = _seed_with(nlp, "Mr. Wang will be in Russia", "Mr. Wang will be in Chicago")
     assert ("place", "Russia", "Chicago") in _names_differing(a, b)
     assert ("place", "Chicago", "Russia") in _names_differing(b, a)
+
+
+def test_a_span_of_decades_is_a_measure_not_a_count_to_set_against_people(nlp):
+    # Two independent reports of one flood: "in two decades" is no changed "6,000 residents".
+    a = analyse(
+        article_from_text(
+            "Soldiers cleared mud in Melnik after the worst flooding in two decades left 14 people dead.", "a"
+        ),
+        nlp=nlp,
+    )
+    b = analyse(
+        article_from_text(
+            "Floodwaters in Melnik left 14 people dead and forced 6,000 residents from their homes.", "b"
+        ),
+        nlp=nlp,
+    )
+    result = compare(a, b)
+    assert len(result.matches) == 1 and result.differences == ()
