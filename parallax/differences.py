@@ -239,6 +239,14 @@ def _attributions(text: str, start: int, end: int) -> list[tuple[Span, str, bool
     return found
 
 
+_NAME_KINDS = ("person", "place", "organisation")
+
+
+def _words_in(name: str, sentence: str) -> bool:
+    """Whether any capitalised word of a name is written in the sentence."""
+    return any(re.search(r"\b" + re.escape(w) + r"\b", sentence) for w in re.findall(r"\b[A-Z][\w’'-]*", name))
+
+
 # --- the stage -----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Side:
@@ -1064,6 +1072,18 @@ def match_differences(
             difference = _region_difference(k, region_a, region_b, pa, pb, names)
             if difference is not None:
                 found.append(difference)
+        # A copy that also reorders a clause ("said Carlos Huamán, the mayor of Chivay" / "Kenya mayor
+        # Carlos Huamán said") sets its words against the wrong ones: its names are read in place too,
+        # where neither name has a word in the other sentence ("FIFA World Cup" / "World Cup" is one).
+        place = anchors([a.sentences[i]], [b.sentences[j]])
+        found += [
+            d
+            for d in _in_place(k, pa, pb, names, place)
+            if d.kind in _NAME_KINDS
+            and not any(set(d.a) & set(f.a) or set(d.b) & set(f.b) for f in found)
+            and not _words_in(d.a_text, pb.text[slice(*pb.ranges[0])])
+            and not _words_in(d.b_text, pa.text[slice(*pa.ranges[0])])
+        ]
     # Reworded sentences, read as one text a side (a sentence split in two keeps its order).
     reworded_a = sorted({i for i, _, similarity in pairs if similarity < NEAR_COPY})
     reworded_b = sorted({j for _, j, similarity in pairs if similarity < NEAR_COPY})

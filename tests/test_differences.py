@@ -407,3 +407,27 @@ def test_a_span_of_decades_is_a_measure_not_a_count_to_set_against_people(nlp):
     )
     result = compare(a, b)
     assert len(result.matches) == 1 and result.differences == ()
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_place_changed_in_a_copy_that_reorders_its_credit_is_found(nlp, reverse):
+    quote = '"We are still pulling people out of the rubble,"'
+    texts = [
+        f"Dozens of houses collapsed in Chivay. {quote} said Carlos Huamán, the mayor of Chivay.",
+        f"Many houses fell down in Chivay. {quote} Kenya mayor Carlos Huamán said.",
+    ]
+    a, b = (
+        analyse(article_from_text(t, n), nlp=nlp) for t, n in zip(texts[::-1] if reverse else texts, "ab", strict=True)
+    )
+    found = [(d.kind, d.a_text, d.b_text) for d in compare(a, b).differences if d.kind in ("place", "person")]
+    assert found == ([("place", "Kenya", "Chivay")] if reverse else [("place", "Chivay", "Kenya")])
+
+
+def test_a_longer_form_of_a_name_in_a_copied_headline_is_no_change(nlp):
+    # STS headlines graded equivalent: "Rio" / "Rio de Janeiro", "FIFA World Cup" / "World Cup".
+    texts = [
+        "Rio airport workers strike on eve of FIFA World Cup.",
+        "Rio de Janeiro airport workers strike on eve of World Cup.",
+    ]
+    a, b = (analyse(article_from_text(t, n), nlp=nlp) for t, n in zip(texts, "ab", strict=True))
+    assert compare(a, b).differences == ()
