@@ -81,10 +81,20 @@ class _Sorted(Generic[T]):
         return [(span, item) for span, item in self.items[lo:hi] if span[0] < region[1] and region[0] < span[1]]
 
 
+# A date told from another date of the story ("later that day", "the next day", "two weeks later"): left
+# unresolved (no date to count from), its words say nothing of the day it means.
+_ANAPHORIC = re.compile(r"\b(?:that|same|following|previous|later|earlier|before|after|afterwards)\b", re.I)
+
+
 @per_analysis
 def _dates_of(analysis: Analysis) -> _Sorted[DatedMention]:
-    """The article's dates (durations are figures, not dates), sorted for range lookups."""
-    return _Sorted.of(((d.start, d.end), d) for d in analysis.dates if d.kind == "date")
+    """The article's dates (durations are figures, not dates), sorted for range lookups; not those told
+    from another date and left unresolved."""
+    return _Sorted.of(
+        ((d.start, d.end), d)
+        for d in analysis.dates
+        if d.kind == "date" and not (d.value is None and _ANAPHORIC.search(d.text))
+    )
 
 
 # --- attribution and framing ---------------------------------------------------------------------

@@ -431,3 +431,18 @@ def test_a_longer_form_of_a_name_in_a_copied_headline_is_no_change(nlp):
     ]
     a, b = (analyse(article_from_text(t, n), nlp=nlp) for t, n in zip(texts, "ab", strict=True))
     assert compare(a, b).differences == ()
+
+
+def test_a_day_told_from_another_day_and_left_unresolved_is_no_change(nlp):
+    # No publication date: "Sunday" cannot be resolved, nor "later that day", which means the day
+    # last mentioned. Their words differ; the day they mean may not.
+    texts = [
+        "A strong earthquake struck southern Peru on Sunday.\n\n"
+        "President Dina Boluarte declared a 60-day state of emergency and flew to the area on Sunday afternoon.",
+        "A strong earthquake hit the south of Peru on Sunday.\n\n"
+        "Dina Boluarte, the president, imposed emergency rule for 60 days and travelled to the zone later that day.",
+    ]
+    a, b = (analyse(article_from_text(t, n), nlp=nlp) for t, n in zip(texts, "ab", strict=True))
+    result = compare(a, b)
+    assert len(result.matches) == 2
+    assert [d for d in result.differences if d.kind == "date"] == []
