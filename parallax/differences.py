@@ -342,10 +342,8 @@ def _agree_coarser(dates: Sequence[DatedMention], others: Sequence[DatedMention]
 
 
 # Any credit to someone, named or not ("she said", "in a short statement", "read the club's statement").
-_CREDIT = re.compile(
-    r"\b(?i:said|says|told|stated|states|added|insisted|explained|warned|claimed|admitted|confirmed|announced|"
-    r"according to|citing|statement)\b"
-)
+# Any credit at all: a verb of speech ("officials reported" carries "the agency said"), or a credit phrase.
+_CREDIT = re.compile(r"\b(?i:" + "|".join(SAY_VERBS) + r"|according to|citing|statement)\b")
 _NOT_NAMES = {"the", "a", "an", "of", "and", "its", "his", "her", "their"}
 
 
