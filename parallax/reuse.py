@@ -6,8 +6,12 @@ share facts, so their coverage is high, but they word them differently, so
 their reuse is low. Reuse of article X from article Y is the mean of:
 
 1. the share of X's text (non-space characters, boilerplate left out) in
-   *strong* matches with Y, verbatim or paraphrase; partial matches count
-   nothing, since restating a fact is what independent reports do;
+   *strong* matches with Y: verbatim or paraphrase, or any match inside a
+   run of four or more that follow both articles' order sentence by
+   sentence (a rewrite that rewords every sentence still follows its
+   source's; no independent report of the development sets has such a
+   run). Other partial matches count nothing, since restating a fact is
+   what independent reports do;
 2. word 4-gram containment: the share of X's lower-cased word 4-grams
    (function words kept, as in passim and TextPAIR) that Y also has. A copy
    keeps long runs of words; independent wording rarely shares four in a row.
@@ -126,6 +130,35 @@ def _own_words(analysis: Analysis, sentence_ids: Sequence[int], quotes: list[str
     return " ".join(own.split())
 
 
+# A run of this many matches, each starting on both sides where the one before ended, is a text
+# followed sentence by sentence. Independent reports of the development sets have runs of up to
+# three (lede, the statement both report, reaction: eval/rewrite_pairs.py, eval/shared_quotes.py).
+ORDERED_RUN = 4
+
+
+def ordered_runs(a: Analysis, b: Analysis, matches: Sequence[Match], length: int = ORDERED_RUN) -> list[Match]:
+    """Matches in runs of ``length`` or more that keep both articles' order with nothing between: the
+    mark of a rewrite that follows its source sentence by sentence, however far it rewords each one."""
+    rank_a = {s.index: k for k, s in enumerate(s for s in a.sentences if s.alignable)}
+    rank_b = {s.index: k for k, s in enumerate(s for s in b.sentences if s.alignable)}
+    ordered = sorted(
+        (m for m in matches if all(i in rank_a for i in m.a) and all(j in rank_b for j in m.b)),
+        key=lambda m: (min(rank_a[i] for i in m.a), min(rank_b[j] for j in m.b)),
+    )
+    runs: list[list[Match]] = []
+    for match in ordered:
+        follows = (
+            runs
+            and min(rank_a[i] for i in match.a) == max(rank_a[i] for i in runs[-1][-1].a) + 1
+            and min(rank_b[j] for j in match.b) == max(rank_b[j] for j in runs[-1][-1].b) + 1
+        )
+        if follows:
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    return [match for run in runs if len(run) >= length for match in run]
+
+
 def strong_share(analysis: Analysis, strong: Sequence[Match], side: str) -> float:
     """Share of the article's own wording (non-space characters outside quotation marks) in the
     ``strong`` matches."""
@@ -142,6 +175,7 @@ def reuse(a: Analysis, b: Analysis, matches: Sequence[Match], wording_threshold:
     itself is 1.0 however short."""
     contained = containment(a, b)
     strong = strong_matches(a, b, matches, wording_threshold)
+    strong += [m for m in ordered_runs(a, b, matches) if m not in strong]
     shares = strong_share(a, strong, "a"), strong_share(b, strong, "b")
     if contained is None:
         return round(shares[0], 4), round(shares[1], 4)

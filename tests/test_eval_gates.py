@@ -39,16 +39,17 @@ def test_rewrite_pairs_gate(nlp):
     figures = _load("rewrite_pairs").main()
     assert figures["mean_f1"] >= 0.89  # six written rewrites, sentence links
     # Rewrites against independent reports of the same events. 0.944 before quotations were left out of
-    # reuse: three of these rewrites keep the quotations and reword the rest, as independent reports do.
-    assert figures["reuse_auc"] >= 0.84
-    assert figures["family_f1"] >= 0.6  # one matrix of all 20 articles; the seed pair is a family
+    # reuse: three of these rewrites keep the quotations and reword the rest, as independent reports do;
+    # 0.847 before a match in a run that follows both orders sentence by sentence counted as taken.
+    assert figures["reuse_auc"] >= 0.95  # measured 0.972
+    assert figures["family_f1"] >= 0.9  # one matrix of all 20 articles; the seed pair is a family: 0.923 (0.60)
 
 
 def test_shared_quotes_gate(nlp):
     figures = _load("shared_quotes").main()
     assert figures["false_links"] == 0  # no two independent reports joined by the statement they both quote
-    assert figures["auc"] >= 0.96  # families against independent reports, within stories
-    assert figures["family_f1"] >= 0.85  # one matrix of all 16 articles
+    assert figures["auc"] >= 0.99  # families against independent reports, within stories: 1.0 (0.963)
+    assert figures["family_f1"] >= 0.95  # one matrix of all 16 articles: 1.0 (0.857)
     # Quoting one statement, outlets credit its speaker in their own words: 0.27 false differences
     # per match before credits were read that way.
     assert figures["false_differences_per_match"] <= 0.08
@@ -83,9 +84,10 @@ def test_differences_development_gate(nlp):
 
 def test_differences_in_rewrites_gate(nlp):
     figures = _load("rewrite_differences").main()
-    # Measured 0.817: 0.192 before reworded sentences were read in place, 0.733 before figures weighed
-    # more as anchors and order was trusted inside derived pairs, 0.796 before a lone clear counterpart was.
-    assert figures["recall"] >= 0.79
+    # Measured 0.825: 0.192 before reworded sentences were read in place, 0.733 before figures weighed
+    # more as anchors and order was trusted inside derived pairs, 0.796 before a lone clear counterpart
+    # was, 0.817 before a name changed in place was found where the other side names it elsewhere.
+    assert figures["recall"] >= 0.81
     assert figures["unchanged_per_match"] <= 0.10  # the rewrites as written: measured 0.085
     assert figures["independent_per_match"] <= 0.10  # independent reports of the same events: 0.063
 

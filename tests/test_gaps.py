@@ -109,16 +109,26 @@ def test_sandwiches_are_the_same_whichever_article_is_a(links, weak):
 
 
 def test_a_lone_clear_counterpart_among_the_unlinked_is_paired():
-    raw = np.zeros((4, 4))
+    raw = np.zeros((5, 5))
     raw[1, 2] = 0.17  # all that is left of a sentence pair whose main figure was changed
     raw[3, 2] = 0.05
-    assert exclusive_pairs({(0, 0)}, raw, 0.15) == {(1, 2)}
-    assert exclusive_pairs({(0, 0)}, raw, 0.20) == set()  # below the floor
-    assert exclusive_pairs({(0, 0), (1, 3)}, raw, 0.15) == set()  # row 1 is linked already
+    ends = {(0, 0), (4, 4)}
+    assert exclusive_pairs(ends, raw, 0.15) == {(1, 2)}
+    assert exclusive_pairs(ends, raw, 0.20) == set()  # below the floor
+    assert exclusive_pairs(ends | {(1, 3)}, raw, 0.15) == set()  # row 1 is linked already
     raw[3, 2] = 0.15
-    assert exclusive_pairs({(0, 0)}, raw, 0.15) == set()  # column 2 has two candidates: no clear best
-    raw[3, 2], raw[1, 0] = 0.05, 0.16
-    assert exclusive_pairs({(3, 3)}, raw, 0.15) == set()  # row 1's best is not clear either
+    assert exclusive_pairs(ends, raw, 0.15) == set()  # column 2 has two candidates: no clear best
+    raw[3, 2], raw[1, 1] = 0.05, 0.16
+    assert exclusive_pairs(ends, raw, 0.15) == set()  # row 1's best is not clear either
+
+
+def test_a_lone_counterpart_past_the_last_link_or_before_the_first_is_not_paired():
+    raw = np.zeros((5, 5))
+    raw[1, 2] = 0.17
+    assert exclusive_pairs({(0, 0), (4, 4)}, raw, 0.15) == {(1, 2)}
+    assert exclusive_pairs({(0, 0)}, raw, 0.15) == set()  # nothing after: the rewrite may have dropped its end
+    assert exclusive_pairs({(4, 4)}, raw, 0.15) == set()
+    assert exclusive_pairs({(0, 0), (4, 1)}, raw, 0.15) == set()  # the later link does not keep order
 
 
 @given(

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from parallax import analyse, article_from_text, compare
-from parallax.reuse import containment, reuse, shingles_of
+from parallax.options import DEFAULT_OPTIONS
+from parallax.reuse import ORDERED_RUN, containment, ordered_runs, reuse, shingles_of
+from tests.conftest import ROOT
 
 ORIGINAL = (
     "A magnitude 6.1 earthquake struck off the coast of Peru on Tuesday, killing 12 people.\n"
@@ -102,3 +106,30 @@ def test_an_article_all_in_quotation_marks_keeps_its_words(nlp):
     a = _a(quoted, "q", nlp)
     assert shingles_of(a)  # nothing outside the marks: the quotation is all the wording there is
     assert compare(a, a).reuse == (1.0, 1.0)
+
+
+def _quake(nlp):
+    data = json.loads((ROOT / "tests/fixtures/quake_paraphrase.json").read_text(encoding="utf-8"))
+    return {role: _a("\n\n".join(data[role]), role, nlp) for role in ("a", "b", "independent")}
+
+
+def test_a_paraphrase_that_follows_its_source_sentence_by_sentence_is_reuse(nlp):
+    # Every sentence reworded, few 4-grams kept: the order, sentence after sentence, is what is taken.
+    quake = _quake(nlp)
+    result = compare(quake["a"], quake["b"])
+    assert len(ordered_runs(quake["a"], quake["b"], result.matches)) >= ORDERED_RUN
+    assert min(result.reuse) >= DEFAULT_OPTIONS.reuse_threshold
+    for side in ("a", "b"):
+        assert max(compare(quake[side], quake["independent"]).reuse) < DEFAULT_OPTIONS.reuse_threshold
+
+
+def test_a_run_needs_both_orders_kept_with_nothing_between(nlp):
+    quake = _quake(nlp)
+    a, b = quake["a"], quake["b"]
+    matches = compare(a, b).matches
+    assert len(ordered_runs(a, b, matches)) == len(matches)  # ten sentences, ten matches in one run
+    shuffled = _a("\n\n".join(b.sentences_text([i]) for i in (3, 7, 1, 9, 5, 0, 8, 2, 6, 4)), "shuffled", nlp)
+    assert ordered_runs(a, shuffled, compare(a, shuffled).matches) == []
+    # Every other sentence left out: order is kept, but something stands between each pair.
+    gapped = _a("\n\n".join(b.sentences_text([i]) for i in range(0, 10, 2)), "gapped", nlp)
+    assert ordered_runs(a, gapped, compare(a, gapped).matches) == []
