@@ -1083,14 +1083,19 @@ def match_differences(
         # A copy that also reorders a clause ("said Carlos Huamán, the mayor of Chivay" / "Kenya mayor
         # Carlos Huamán said") sets its words against the wrong ones: its names are read in place too,
         # where neither name has a word in the other sentence ("FIFA World Cup" / "World Cup" is one).
+        sentence_a, sentence_b = pa.text[slice(*pa.ranges[0])], pb.text[slice(*pb.ranges[0])]
+        own_a = [e for span, e in names[0].inside(pa.ranges) if not _words_in(pa.text[slice(*span)], sentence_b)]
+        own_b = [e for span, e in names[1].inside(pb.ranges) if not _words_in(pb.text[slice(*span)], sentence_a)]
+        if not (own_a and own_b):
+            continue  # a name each side that the other sentence does not write: none, so no change of name
         place = anchors([a.sentences[i]], [b.sentences[j]])
         found += [
             d
             for d in _in_place(k, pa, pb, names, place)
             if d.kind in _NAME_KINDS
             and not any(set(d.a) & set(f.a) or set(d.b) & set(f.b) for f in found)
-            and not _words_in(d.a_text, pb.text[slice(*pb.ranges[0])])
-            and not _words_in(d.b_text, pa.text[slice(*pa.ranges[0])])
+            and not _words_in(d.a_text, sentence_b)
+            and not _words_in(d.b_text, sentence_a)
         ]
     # Reworded sentences, read as one text a side (a sentence split in two keeps its order).
     reworded_a = sorted({i for i, _, similarity in pairs if similarity < NEAR_COPY})
