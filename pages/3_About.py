@@ -29,8 +29,9 @@ other's words. Parallax keeps the two apart:
 - *Statements shared* (coverage): the share of an article's text whose statement the other also makes, however
   worded. Independent reports of one event share many statements.
 - *Wording taken* (reuse): the share of an article's own words found in the other, as close copies or paraphrases
-  and as runs of four words in a row. Words inside quotation marks do not count: they are the speaker's, and every
-  outlet that reports the statement quotes them.
+  and as runs of four words in a row; and the sentences that follow the other's sentence by sentence, four or more
+  in a row, however reworded (independent reports keep the same order only in shorter stretches). Words inside
+  quotation marks do not count: they are the speaker's, and every outlet that reports the statement quotes them.
 - *Families*: articles that share wording (each joined to the article it shares most with, from {threshold:.0%}
   up). Inside a family the earlier publication comes first; when two are dated the same and carry similar shares of
   each other, the Story page says which came first is unclear instead of guessing.
@@ -49,10 +50,10 @@ several sentences on each side. Thresholds were calibrated on 2,499 pairs of new
 (SemEval STS).
 
 **Limits.** A paraphrase that changes almost every word, or a translation, may still be missed or shown as
-partial. A rewrite that rewords everything but its quotations shares no wording of its own with its source, so it
-reads as an independent report. Entities and dates are English-only. Dates without a year are placed by the
-publication date and the sentence's tense ("in March" in a September article is the March before; "will ... in
-October" the October after). "Last week" and decades are listed but not plotted.
+partial. A rewrite that rewords everything but its quotations and also reorders its source shares nothing of it but
+statements, so it reads as an independent report. Entities and dates are English-only. Dates without a year are
+placed by the publication date and the sentence's tense ("in March" in a September article is the March before;
+"will ... in October" the October after). "Last week" and decades are listed but not plotted.
 
 **Data and models.**
 
