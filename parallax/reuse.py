@@ -136,9 +136,9 @@ def _own_words(analysis: Analysis, sentence_ids: Sequence[int], quotes: list[str
 ORDERED_RUN = 4
 
 
-def ordered_runs(a: Analysis, b: Analysis, matches: Sequence[Match], length: int = ORDERED_RUN) -> list[Match]:
-    """Matches in runs of ``length`` or more that keep both articles' order with nothing between: the
-    mark of a rewrite that follows its source sentence by sentence, however far it rewords each one."""
+def _runs(a: Analysis, b: Analysis, matches: Sequence[Match]) -> list[list[Match]]:
+    """The matches in reading order, cut into runs where each starts on both sides where the one
+    before ended (alignable sentences only: a caption between two paragraphs does not cut a run)."""
     rank_a = {s.index: k for k, s in enumerate(s for s in a.sentences if s.alignable)}
     rank_b = {s.index: k for k, s in enumerate(s for s in b.sentences if s.alignable)}
     ordered = sorted(
@@ -156,7 +156,19 @@ def ordered_runs(a: Analysis, b: Analysis, matches: Sequence[Match], length: int
             runs[-1].append(match)
         else:
             runs.append([match])
-    return [match for run in runs if len(run) >= length for match in run]
+    return runs
+
+
+def ordered_runs(a: Analysis, b: Analysis, matches: Sequence[Match], length: int = ORDERED_RUN) -> list[Match]:
+    """Matches in runs of ``length`` or more that keep both articles' order with nothing between: the
+    mark of a rewrite that follows its source sentence by sentence, however far it rewords each one."""
+    return [match for run in _runs(a, b, matches) if len(run) >= length for match in run]
+
+
+def longest_run(a: Analysis, b: Analysis, matches: Sequence[Match]) -> list[Match]:
+    """The longest run of matches that keep both articles' order with nothing between (the first of
+    equals), for the verdict to name."""
+    return max(_runs(a, b, matches), key=len, default=[])
 
 
 def strong_share(analysis: Analysis, strong: Sequence[Match], side: str) -> float:

@@ -160,3 +160,19 @@ def test_verdict_says_wording_and_statements_at_the_family_threshold(seed_a, see
     stricter = verdict(comparison, threshold=0.3)
     assert stricter.startswith("Little shared wording (18%) but 71% of the statements shared: a heavy rewrite")
     assert "of the statements shared; " not in stricter.split(":")[0]
+    assert "in a row" not in said  # its longest ordered run is of close paraphrases: the wording says it
+
+
+def test_verdict_names_a_paraphrase_that_follows_its_source_sentence_by_sentence(nlp):
+    import json
+
+    from parallax import analyse, article_from_text
+    from parallax.render import verdict
+
+    data = json.loads((ROOT / "tests/fixtures/quake_paraphrase.json").read_text(encoding="utf-8"))
+    a, b = (analyse(article_from_text("\n\n".join(data[role]), role), nlp=nlp) for role in ("a", "b"))
+    said = verdict(compare(a, b))
+    assert said.startswith("A and B share wording: ")
+    assert "; 10 passages in a row follow each other's order, reworded;" in said
+    independent = analyse(article_from_text("\n\n".join(data["independent"]), "i"), nlp=nlp)
+    assert "in a row" not in verdict(compare(a, independent))
