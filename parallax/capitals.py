@@ -61,7 +61,7 @@ def _name_on_its_own(word: str) -> bool:
     """A word that is a name whatever the capitals around it: an acronym ("US", "NYPD"), or a
     country or nationality ("China", "Iraqi")."""
     letters = word.replace(".", "").strip("'’")
-    return (len(letters) >= 2 and letters.isupper()) or _key(word) in _COUNTRIES
+    return (len(letters) >= 2 and letters.isupper()) or is_country(word)
 
 
 def _inside(span: Span, ranges: Sequence[Span]) -> bool:

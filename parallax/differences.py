@@ -157,7 +157,8 @@ _JUDGING_VERBS = (
 SAY_VERBS = _REPORTING_VERBS + _JUDGING_VERBS
 _NEUTRAL = {*_REPORTING_VERBS, "according to"}
 # "According to" credits as plainly as "said" does: a verb that judges in its place is a change of framing.
-_VERB = re.compile(r"\b(" + "|".join(SAY_VERBS) + r"|according to)\b", re.I)
+_SPEECH = "|".join(SAY_VERBS) + "|according to"
+_VERB = re.compile(r"\b(" + _SPEECH + r")\b", re.I)
 _ATTRIBUTION = re.compile(
     r"\b(?i:according to|citing|cited by|quoted by|told|reported by|in an interview with|"
     r"(?:said|says|stated|claimed|announced|confirmed)\s+(?:in\s+a\s+statement|on\s+(?:its|his|her|their)\s+\w+))"
@@ -341,9 +342,9 @@ def _agree_coarser(dates: Sequence[DatedMention], others: Sequence[DatedMention]
     )
 
 
-# Any credit to someone, named or not ("she said", "in a short statement", "read the club's statement").
-# Any credit at all: a verb of speech ("officials reported" carries "the agency said"), or a credit phrase.
-_CREDIT = re.compile(r"\b(?i:" + "|".join(SAY_VERBS) + r"|according to|citing|statement)\b")
+# Any credit to someone, named or not ("she said", "in a short statement", "read the club's statement"):
+# any verb of speech ("officials reported" carries "the agency said"), or a credit phrase.
+_CREDIT = re.compile(r"\b(" + _SPEECH + r"|citing|statement)\b", re.I)
 _NOT_NAMES = {"the", "a", "an", "of", "and", "its", "his", "her", "their"}
 
 
@@ -917,8 +918,9 @@ def _same_slot(text_y: str, span_y: Span, text_x: str, span_x: Span, both: bool 
         found = _WORD_AFTER.match(text[span[1] : span[1] + 40])
         return found.group(1).lower() if found else ""
 
-    same_before = bool(before(text_y, span_y)) and before(text_y, span_y) == before(text_x, span_x)
-    same_after = bool(after(text_y, span_y)) and after(text_y, span_y) == after(text_x, span_x)
+    word_before, word_after = before(text_y, span_y), after(text_y, span_y)
+    same_before = bool(word_before) and word_before == before(text_x, span_x)
+    same_after = bool(word_after) and word_after == after(text_x, span_x)
     return same_before and same_after if both else same_before or same_after
 
 
@@ -1084,8 +1086,8 @@ def match_differences(
         # Carlos Huamán said") sets its words against the wrong ones: its names are read in place too,
         # where neither name has a word in the other sentence ("FIFA World Cup" / "World Cup" is one).
         sentence_a, sentence_b = pa.text[slice(*pa.ranges[0])], pb.text[slice(*pb.ranges[0])]
-        own_a = [e for span, e in names[0].inside(pa.ranges) if not _words_in(pa.text[slice(*span)], sentence_b)]
-        own_b = [e for span, e in names[1].inside(pb.ranges) if not _words_in(pb.text[slice(*span)], sentence_a)]
+        own_a = any(not _words_in(pa.text[slice(*span)], sentence_b) for span, _ in names[0].inside(pa.ranges))
+        own_b = any(not _words_in(pb.text[slice(*span)], sentence_a) for span, _ in names[1].inside(pb.ranges))
         if not (own_a and own_b):
             continue  # a name each side that the other sentence does not write: none, so no change of name
         place = anchors([a.sentences[i]], [b.sentences[j]])

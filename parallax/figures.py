@@ -60,7 +60,7 @@ _UNIT_ALIASES = {
 # What a figure's unit may be besides a counted noun: money, and measures of size, share and time.
 # A figure in one of these pairs only with a figure in the same unit.
 CURRENCIES = frozenset({"usd", "eur", "gbp", "cny", "rub"})
-MEASURES = frozenset(_UNIT_ALIASES.values()) | {"decade", "year", "month", "week", "day", "hour", "minute", "second"}
+MEASURES = frozenset(_UNIT_ALIASES.values()) | {"decade", "month", "week", "day", "hour", "minute", "second"}
 _NUMBER_WORD_RE = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _FIGURE = re.compile(
     r"(?P<pre>(?:US)?\$|€|£)?\s?"

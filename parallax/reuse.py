@@ -187,7 +187,7 @@ def reuse(a: Analysis, b: Analysis, matches: Sequence[Match], wording_threshold:
     itself is 1.0 however short."""
     contained = containment(a, b)
     strong = strong_matches(a, b, matches, wording_threshold)
-    strong += [m for m in ordered_runs(a, b, matches) if m not in strong]
+    strong += ordered_runs(a, b, matches)  # a match in both lists counts once: shares are taken by sentence
     shares = strong_share(a, strong, "a"), strong_share(b, strong, "b")
     if contained is None:
         return round(shares[0], 4), round(shares[1], 4)
