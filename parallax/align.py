@@ -231,7 +231,8 @@ def score_pairs(
     # Character similarity counts only where it is high: two unrelated sentences
     # still share half their letters.
     char_part = np.clip((character - 0.6) / 0.4, 0, 1)
-    semantic = semantic_scores(cosines(fa.vectors, fb.vectors), options.cosine_floor, options.cosine_ceiling)
+    cosine = cosines(fa.vectors, fb.vectors)
+    semantic = semantic_scores(cosine, options.cosine_floor, options.cosine_ceiling)
     # Words and meaning fail on different pairs: their mean ranks pairs better than either
     # (STS headlines AUC 0.886 against 0.870 and 0.867, eval/calibrate.py).
     w = options.semantic_weight
@@ -251,6 +252,10 @@ def score_pairs(
     # Rounded so that float summation order (A first or B first) cannot change a decision.
     raw = np.round(raw, 9)
     combined = np.round(_with_context(raw, options.context_weight), 9) if linkable else raw
+    if linkable and (fa.cohesion + fb.cohesion) / 2 < RUNNING_TEXT:
+        # A digest (a list of briefs, headlines) keeps order without telling one story: a neighbour
+        # lifts a pair there only where the two sentences also agree in meaning.
+        combined = np.where(cosine >= options.digest_lift_cosine, combined, raw)
     return (
         PairScores(
             tuple(s.index for s in fa.sentences),

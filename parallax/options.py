@@ -23,6 +23,7 @@ class CompareOptions:
     verbatim_threshold: float = 0.95
     group_support: float = 0.30
     context_weight: float = 0.35
+    digest_lift_cosine: float = 0.6
     gap_floor: float = 0.15
     word_similarity: float = 0.86
     semantic_weight: float = 0.5

@@ -4,11 +4,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parallax import analyse
-from parallax.align import align, coverage
+from parallax.align import align, coverage, score_pairs
 from parallax.evaluate import score_links
 from parallax.ingest import article_from_text
 from parallax.lexical import unify_words
 from parallax.model import MATCH_KINDS
+from parallax.options import DEFAULT_OPTIONS
 
 
 def test_seed_pair_meets_the_link_gate(seed_a, seed_b, seed_gold):
@@ -135,3 +136,29 @@ def test_a_side_with_nothing_alignable_gives_no_matches(nlp, seed_b):
     assert all(not s.alignable for s in furniture.sentences)
     assert align(furniture, seed_b) == () and align(seed_b, furniture) == ()
     assert coverage(furniture, (), "a") == 0.0
+
+
+def test_in_a_digest_order_lifts_only_pairs_that_agree_in_meaning(nlp):
+    """Headline lists keep order without telling one story: 'Three soldiers killed in northern Mali
+    ambush' sits between two linked pairs beside 'Mali election delayed after northern unrest', and
+    its neighbours must not lift it; a true paraphrase between the same neighbours still is."""
+    lines_a = [
+        "Flooding forces thousands from homes in Bavaria.",
+        "Central bank raises interest rates to 4.5%.",
+        "Three soldiers killed in northern Mali ambush.",
+        "Tech giant unveils new folding phone.",
+        "Election turnout hits record high in Chile.",
+    ]
+    lines_b = [
+        "Thousands flee their homes as floods hit Bavaria.",
+        "Bank lifts key interest rate to 4.5%.",
+        "Mali election delayed after northern unrest.",
+        "New folding phone unveiled by tech giant.",
+        "Chile sees record turnout in election.",
+    ]
+    a = analyse(article_from_text("\n".join(lines_a), "digest-a"), nlp=nlp)
+    b = analyse(article_from_text("\n".join(lines_b), "digest-b"), nlp=nlp)
+    scores, _ = score_pairs(a, b)
+    lift_everywhere, _ = score_pairs(a, b, DEFAULT_OPTIONS.with_overrides(digest_lift_cosine=-1.0))
+    assert scores.combined[2, 2] == scores.raw[2, 2] < lift_everywhere.combined[2, 2]
+    assert scores.combined[1, 1] > scores.raw[1, 1]  # the rate rise: same meaning, lifted
