@@ -43,7 +43,7 @@ from .lexicon import DEMONYMS
 from .memo import per_analysis
 from .model import Analysis, Match, Sentence, Span, Word
 from .options import DEFAULT_OPTIONS, CompareOptions
-from .semantics import cosines, semantic_scores, sentence_vectors
+from .semantics import clear_counterparts, cosines, semantic_scores, sentence_vectors
 
 _PUNCT = re.compile(r"[^\w\s]+")
 
@@ -64,7 +64,8 @@ class PairScores:
     b_index: tuple[int, ...]
     lexical: np.ndarray
     character: np.ndarray
-    semantic: np.ndarray  # rescaled cosine of the sentence vectors (parallax.semantics)
+    cosine: np.ndarray  # cosine of the sentence vectors (parallax.semantics)
+    semantic: np.ndarray  # that cosine rescaled onto the lexical score's scale
     wording: np.ndarray  # words and characters only: how much of the wording the pair shares
     raw: np.ndarray  # the pair's own similarity: decides kind and score
     combined: np.ndarray  # raw lifted by linked neighbours: decides links
@@ -262,6 +263,7 @@ def score_pairs(
             tuple(s.index for s in fb.sentences),
             lexical,
             character,
+            cosine,
             semantic,
             np.round(base, 9),
             raw,
@@ -396,14 +398,22 @@ def _matches(
     groups = group_links(links, pair.combined, options.group_support, copies)
     core_links = {(i, j) for _, i, j in links} | {(int(i), int(j)) for i, j in zip(*np.nonzero(copies), strict=True)}
     derivation_only: set[tuple[int, int]] = set()
-    if options.gap_floor < 1.0 and (fa.cohesion + fb.cohesion) / 2 >= RUNNING_TEXT:
+    running_text = (fa.cohesion + fb.cohesion) / 2 >= RUNNING_TEXT
+    gaps: set[tuple[int, int]] = set()
+    if options.gap_floor < 1.0 and running_text:
         gaps = gap_links(core_links, pair.undiscounted, copies, options.gap_floor)
         groups = attach(groups, gaps)
-        if trust_derivation:
-            derivation_only = sandwiched(core_links | gaps, pair.undiscounted)
-            linked = core_links | gaps | derivation_only
-            derivation_only |= exclusive_pairs(linked, pair.undiscounted, options.gap_floor)
-            groups += [({i}, {j}) for i, j in sorted(derivation_only)]
+    if running_text and options.meaning_floor < 1.0:
+        # In one story a sentence's clear best in meaning among the leftovers is its counterpart
+        # (a headline list is no story: there topic alone makes a best).
+        meaning = clear_counterparts(pair.cosine, core_links | gaps, pair.undiscounted, options.meaning_floor)
+        groups += [({i}, {j}) for i, j in sorted(meaning)]
+        core_links |= meaning
+    if options.gap_floor < 1.0 and running_text and trust_derivation:
+        derivation_only = sandwiched(core_links | gaps, pair.undiscounted)
+        linked = core_links | gaps | derivation_only
+        derivation_only |= exclusive_pairs(linked, pair.undiscounted, options.gap_floor)
+        groups += [({i}, {j}) for i, j in sorted(derivation_only)]
     for rows, cols in groups:
         # Score and kind come from the pairs that linked on their own: a sentence joined only
         # by its place in the story neither makes a copy a paraphrase nor the reverse.

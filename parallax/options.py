@@ -25,6 +25,7 @@ class CompareOptions:
     context_weight: float = 0.35
     digest_lift_cosine: float = 0.6
     gap_floor: float = 0.15
+    meaning_floor: float = 0.4
     word_similarity: float = 0.86
     semantic_weight: float = 0.5
     semantic_only_lifts: bool = True

@@ -162,3 +162,25 @@ def test_in_a_digest_order_lifts_only_pairs_that_agree_in_meaning(nlp):
     lift_everywhere, _ = score_pairs(a, b, DEFAULT_OPTIONS.with_overrides(digest_lift_cosine=-1.0))
     assert scores.combined[2, 2] == scores.raw[2, 2] < lift_everywhere.combined[2, 2]
     assert scores.combined[1, 1] > scores.raw[1, 1]  # the rate rise: same meaning, lifted
+
+
+def test_a_sentence_reworded_past_its_words_joins_its_clear_counterpart_in_meaning(nlp):
+    """'Its shares rose 6% in early trading' / 'Investors cheered the move, sending the stock up 6%'
+    share one figure; their meaning is each other's clear best among the sentences left over."""
+    text_a = (
+        "Software maker Quarrix said on Monday it would cut about 1,200 jobs, or 9% of its workforce. "
+        "Chief executive Dana Whitfield told employees in a memo that the company had hired ahead of growth. "
+        "Its shares rose 6% in early trading in New York. "
+        "Quarrix will report third-quarter results on 6 November, and Whitfield is expected to take questions."
+    )
+    text_b = (
+        "Quarrix is laying off roughly 1,200 workers, about 9% of staff, the software firm announced Monday. "
+        "In a memo to staff, chief executive Dana Whitfield said the company had hired ahead of growth. "
+        "Investors cheered the move, sending the stock up 6%. "
+        "Whitfield is expected to take questions when Quarrix reports third-quarter results on 6 November."
+    )
+    a = analyse(article_from_text(text_a, "layoffs-a"), nlp=nlp)
+    b = analyse(article_from_text(text_b, "layoffs-b"), nlp=nlp)
+    assert (2, 2) in {(i, j) for m in align(a, b) for i in m.a for j in m.b}
+    off = DEFAULT_OPTIONS.with_overrides(meaning_floor=1.0)
+    assert (2, 2) not in {(i, j) for m in align(a, b, off) for i in m.a for j in m.b}

@@ -37,7 +37,7 @@ def test_seed_alignment_gate():
 
 def test_rewrite_pairs_gate(nlp):
     figures = _load("rewrite_pairs").main()
-    assert figures["mean_f1"] >= 0.89  # six written rewrites, sentence links
+    assert figures["mean_f1"] >= 0.91  # six written rewrites, sentence links: 0.920 (0.900 before meaning pairs)
     # Rewrites against independent reports of the same events. 0.944 before quotations were left out of
     # reuse: three of these rewrites keep the quotations and reword the rest, as independent reports do;
     # 0.847 before a match in a run that follows both orders sentence by sentence counted as taken.
@@ -87,7 +87,7 @@ def test_differences_in_rewrites_gate(nlp):
     # Measured 0.825: 0.192 before reworded sentences were read in place, 0.733 before figures weighed
     # more as anchors and order was trusted inside derived pairs, 0.796 before a lone clear counterpart
     # was, 0.817 before a name changed in place was found where the other side names it elsewhere.
-    assert figures["recall"] >= 0.81
+    assert figures["recall"] >= 0.83  # measured 0.842
     assert figures["unchanged_per_match"] <= 0.10  # the rewrites as written: measured 0.085
     assert figures["independent_per_match"] <= 0.10  # independent reports of the same events: 0.063
 

@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pytest
 
-from parallax.semantics import cosines, semantic_scores, sentence_vectors
+from parallax.semantics import clear_counterparts, cosines, semantic_scores, sentence_vectors
 
 NO_NETWORK = """
 import socket
@@ -81,3 +81,25 @@ def test_own_safetensors_reader_matches_the_reference_library():
     assert ours.keys() == reference.keys()
     for name in ours:
         assert ours[name].dtype == reference[name].dtype and np.array_equal(ours[name], reference[name])
+
+
+def test_clear_counterparts_in_meaning_among_the_unlinked():
+    cosine = np.array(
+        [
+            [0.90, 0.10, 0.10, 0.10],  # linked already: not considered
+            [0.10, 0.45, 0.16, 0.20],  # clear best (0.45 against 0.20 at most): linked
+            [0.10, 0.20, 0.35, 0.30],  # best 0.35 but the runner-up is close: no
+            [0.10, 0.25, 0.28, 0.30],  # best 0.30 is under the floor: no
+        ]
+    )
+    shares = np.ones_like(cosine)
+    assert clear_counterparts(cosine, {(0, 0)}, shares, 0.3) == {(1, 1)}
+    # Swapping A and B swaps the pairs.
+    assert clear_counterparts(cosine.T, {(0, 0)}, shares.T, 0.3) == {(1, 1)}
+    # A pair that shares nothing at all is not linked on meaning alone.
+    shares[1, 1] = 0.0
+    assert clear_counterparts(cosine, {(0, 0)}, shares, 0.3) == set()
+    # Best in its row but not in its column: no.
+    cosine[3, 1] = 0.50
+    shares[1, 1] = 1.0
+    assert clear_counterparts(cosine, {(0, 0)}, shares, 0.3) == set()
