@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 import ui
-from parallax.families import origin_order
+from parallax.families import origin_by_specificity, origin_order
 
 ui.page_setup("Story", sidebar="collapsed")  # the matrix needs the width
 st.title("Story")
@@ -53,11 +53,15 @@ if not story.families:
     st.info("No two of these articles share wording: they read as independent reports.")
 in_family = {i for family in story.families for i in family}
 # Each family in order of origin, once: the list below and the matrix's row order both use it.
-family_orders = [origin_order(family, story.reuse, [a.published for a in picked]) for family in story.families]
+published = [a.published for a in picked]
+family_orders = [origin_order(family, story.reuse, published, story.specificity) for family in story.families]
 for number, (order, clear) in enumerate(zip(family_orders, story.origin_clear, strict=True), start=1):
     original = order[0]
     # Same-day rewrites carry similar shares of each other: naming an original then would be a guess.
     heading = "Original" if clear else "Which came first is unclear (same date, similar shares both ways)"
+    if not clear and origin_by_specificity(order, story.reuse, published, story.specificity):
+        # A rewrite drops names, credits and quotation marks more often than it adds them.
+        heading = "Likely original (same date, similar shares both ways; it names and quotes more per word)"
     lines = [
         f"**{number}. {heading}:** {ui.md(ui.short_label(picked[original]))}"
         # Without an outlet the label already starts with the headline.

@@ -130,13 +130,27 @@ def shingle_hashes(text: str) -> set[int]:
     }
 
 
-def pair_source(
-    a: str, b: str, reuse_ab: float, reuse_ba: float, published_a: dt.date | None, published_b: dt.date | None
-) -> str:
+def pair_source(a: Article, b: Article, figures: Any) -> str:
     """The likely original of a pair that shares wording (same rule as a family of two)."""
-    reuse = [[1.0, reuse_ab], [reuse_ba, 1.0]]
-    first = origin_order([0, 1], reuse, [published_a, published_b])[0]
-    return a if first == 0 else b
+    reuse = [[1.0, figures.reuse_ab], [figures.reuse_ba, 1.0]]
+    specific = [figures.specificity_a, figures.specificity_b]
+    first = origin_order([0, 1], reuse, [a.published, b.published], specific)[0]
+    return a.id if first == 0 else b.id
+
+
+# The columns of pairs.jsonl and pairs.parquet, in order (both engines write these).
+PAIR_COLUMNS = (
+    "a",
+    "b",
+    "reuse",
+    "reuse_ab",
+    "reuse_ba",
+    "coverage_ab",
+    "coverage_ba",
+    "specificity_a",
+    "specificity_b",
+    "source",
+)
 
 
 def pair_record(a: Article, b: Article, figures: Any, threshold: float) -> dict[str, Any]:
@@ -150,9 +164,9 @@ def pair_record(a: Article, b: Article, figures: Any, threshold: float) -> dict[
         "reuse_ba": figures.reuse_ba,
         "coverage_ab": figures.coverage_ab,
         "coverage_ba": figures.coverage_ba,
-        "source": pair_source(a.id, b.id, figures.reuse_ab, figures.reuse_ba, a.published, b.published)
-        if shares
-        else None,
+        "specificity_a": figures.specificity_a,
+        "specificity_b": figures.specificity_b,
+        "source": pair_source(a, b, figures) if shares else None,
         "shares_wording": shares,
     }
 
@@ -200,12 +214,14 @@ def family_record(
     """A family's ids in order of origin and its likely original (``families.origin_order`` on its pairs)."""
     index = {x: k for k, x in enumerate(ids)}
     reuse = [[1.0 if i == j else 0.0 for j in range(len(ids))] for i in range(len(ids))]
+    specific = [0.0] * len(ids)
     for p in pairs:
         if p["a"] in index and p["b"] in index:
             reuse[index[p["a"]]][index[p["b"]]] = p["reuse_ab"]
             reuse[index[p["b"]]][index[p["a"]]] = p["reuse_ba"]
+            specific[index[p["a"]]], specific[index[p["b"]]] = p["specificity_a"], p["specificity_b"]
     dates = [published.get(x) for x in ids]
-    order = origin_order(list(range(len(ids))), reuse, dates)
+    order = origin_order(list(range(len(ids))), reuse, dates, specific)
     return {
         "ids": [ids[k] for k in order],
         "original": ids[order[0]],

@@ -19,6 +19,7 @@ from .archive import (
     MAX_DF,
     MIN_DF,
     MIN_SHARED,
+    PAIR_COLUMNS,
     Progress,
     Source,
     article_from_record,
@@ -147,7 +148,7 @@ def run_local(source: Source, out: Path, options: CompareOptions, progress: Prog
 
 def write_outputs(out: Path, pairs: list[dict[str, Any]], families: list[dict[str, Any]]) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    columns = ["a", "b", "reuse", "reuse_ab", "reuse_ba", "coverage_ab", "coverage_ba", "source"]
+    columns = list(PAIR_COLUMNS)
     rows = [{k: p[k] for k in columns} for p in pairs]
     with (out / "pairs.jsonl").open("w", encoding="utf-8") as handle:
         for row in rows:

@@ -26,6 +26,7 @@ from .archive import (
     MAX_DF,
     MIN_DF,
     MIN_SHARED,
+    PAIR_COLUMNS,
     ArchiveError,
     Progress,
     Source,
@@ -40,10 +41,9 @@ from .archive import (
 from .ingest import IngestError
 from .options import CompareOptions
 
-PAIR_COLUMNS = ("a", "b", "reuse", "reuse_ab", "reuse_ba", "coverage_ab", "coverage_ba", "source")
 PAIR_SCHEMA = (
     "a string, b string, reuse double, reuse_ab double, reuse_ba double, "
-    "coverage_ab double, coverage_ba double, source string"
+    "coverage_ab double, coverage_ba double, specificity_a double, specificity_b double, source string"
 )
 
 

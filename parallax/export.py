@@ -91,6 +91,7 @@ def matrix_json(analyses: Sequence[Analysis], story: StoryMatrix) -> dict[str, A
         "families": story.families,
         "sources": story.sources,
         "origin_clear": story.origin_clear,
+        "specificity": story.specificity,
     }
 
 

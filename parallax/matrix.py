@@ -18,6 +18,7 @@ from .model import Analysis
 from .options import DEFAULT_OPTIONS, CompareOptions
 from .pairing import align_pair
 from .parallel import forked_results
+from .specificity import specificity
 
 
 def candidate_pairs(analyses: Sequence[Analysis], min_shared: int = 3, min_share: float = 0.15) -> set[tuple[int, int]]:
@@ -66,6 +67,9 @@ class StoryMatrix:
     # Per family: whether its first member is told apart from the second (an earlier date, or clearly
     # more shared wording one way); a same-day rewrite carries as much of its original as the reverse.
     origin_clear: list[bool]
+    # Per article: names and quotations per hundred words (parallax.specificity), which orders two
+    # members the dates and shares of wording do not.
+    specificity: list[float]
 
 
 def pairs_to_align(analyses: Sequence[Analysis]) -> list[tuple[int, int]]:
@@ -83,12 +87,20 @@ class PairFigures:
     coverage_ba: float
     reuse_ab: float
     reuse_ba: float
+    specificity_a: float  # names and quotations per hundred words (parallax.specificity): direction's tie-break
+    specificity_b: float
 
 
 def score_pair(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> PairFigures:
     """Align one pair and measure it: the single place a pair's figures come from."""
     pair = align_pair(a, b, options)
-    return PairFigures(coverage(a, pair.matches, "a", options), coverage(b, pair.matches, "b", options), *pair.reuse)
+    return PairFigures(
+        coverage(a, pair.matches, "a", options),
+        coverage(b, pair.matches, "b", options),
+        *pair.reuse,
+        specificity(a),
+        specificity(b),
+    )
 
 
 # From this many pairs a one-shot command scores them in worker processes: below it, starting them
@@ -139,9 +151,12 @@ def story_matrix(
         cover[i][j], cover[j][i] = pair.coverage_ab, pair.coverage_ba
         reused[i][j], reused[j][i] = pair.reuse_ab, pair.reuse_ba
     published = [a.article.published for a in analyses]
+    specific = [specificity(a) for a in analyses]
     found = families(reused, options.reuse_threshold)
-    clear = [origin_is_clear(origin_order(family, reused, published), reused, published) for family in found]
-    return StoryMatrix(cover, reused, found, sources(reused, published, options.reuse_threshold), clear)
+    clear = [origin_is_clear(origin_order(family, reused, published, specific), reused, published) for family in found]
+    return StoryMatrix(
+        cover, reused, found, sources(reused, published, options.reuse_threshold, specific), clear, specific
+    )
 
 
 def coverage_matrix(analyses: Sequence[Analysis], options: CompareOptions = DEFAULT_OPTIONS) -> list[list[float]]:

@@ -100,18 +100,28 @@ def test_shingles_are_stable_and_the_df_window_drops_stock_phrases():
 def test_families_join_chains_and_pick_the_earliest():
     import datetime as dt
 
-    pairs = [
-        {"a": "a", "b": "b", "reuse_ab": 0.9, "reuse_ba": 0.8, "shares_wording": True},
-        {"a": "b", "b": "c", "reuse_ab": 0.5, "reuse_ba": 0.6, "shares_wording": True},
-        {"a": "d", "b": "e", "reuse_ab": 0.1, "reuse_ba": 0.1, "shares_wording": False},
-    ]
+    def pair(a, b, reuse_ab, reuse_ba, shares=True, specific=(5.0, 5.0)):
+        return {
+            "a": a,
+            "b": b,
+            "reuse_ab": reuse_ab,
+            "reuse_ba": reuse_ba,
+            "specificity_a": specific[0],
+            "specificity_b": specific[1],
+            "shares_wording": shares,
+        }
+
+    pairs = [pair("a", "b", 0.9, 0.8), pair("b", "c", 0.5, 0.6), pair("d", "e", 0.1, 0.1, shares=False)]
     published = {"a": dt.date(2023, 1, 3), "b": dt.date(2023, 1, 1), "c": dt.date(2023, 1, 2)}
     assert family_records(pairs, published) == [
         {"ids": ["b", "c", "a"], "original": "b", "size": 3, "origin_clear": True}
     ]
-    near_tie = [{"a": "a", "b": "b", "reuse_ab": 0.15, "reuse_ba": 0.14, "shares_wording": True}]
+    near_tie = [pair("a", "b", 0.15, 0.14)]
     undated = family_records(near_tie, {})  # shares within 0.05 of each other and no dates: a guess
     assert undated == [{"ids": ["b", "a"], "original": "b", "size": 2, "origin_clear": False}]
+    # The same tie where a names and quotes clearly more per word: a is the likelier original.
+    specific = family_records([pair("a", "b", 0.15, 0.14, specific=(6.0, 4.0))], {})
+    assert specific == [{"ids": ["a", "b"], "original": "a", "size": 2, "origin_clear": False}]
 
 
 @pytest.mark.spark

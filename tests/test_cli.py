@@ -89,6 +89,9 @@ def test_matrix_json_and_csv():
     sources = data["sources"]
     assert sources.count(None) == 1 and all(s in (0, 1, 2) and s != i for i, s in enumerate(sources) if s is not None)
     assert data["origin_clear"] == [False]  # and the output says so
+    # What orders them then: names and quotations per hundred words, one figure per article.
+    assert len(data["specificity"]) == 3 and data["specificity"][0] == data["specificity"][2] > 0
+    assert data["specificity"][1] > 1.15 * data["specificity"][0]  # the original (B) names and quotes more
     code, out, _ = run("matrix", A, B, "--format", "csv")
     rows = out.strip().split("\n")
     assert code == 0 and rows[0] == "id,wang-yi-russia-rewrite,wang-yi-russia-original" and len(rows) == 3

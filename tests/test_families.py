@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from parallax.families import families, origin_is_clear, origin_order, sources
+from parallax.families import families, origin_by_specificity, origin_is_clear, origin_order, sources
 
 D = dt.date
 
@@ -90,3 +90,28 @@ def test_origin_is_clear_by_date_or_by_a_clear_difference_in_shares():
     trimmed_copy = [[1.0, 0.71], [0.99, 1.0]]  # 1 is contained in 0
     assert origin_is_clear([0, 1], trimmed_copy, [None, None])
     assert origin_is_clear([0], [[1.0]], [None])
+
+
+def test_same_day_near_tie_goes_to_the_more_specific_text():
+    # Each carries about as much of the other's wording (a rewrite of every sentence): the shares do not
+    # tell which came first; the text naming and quoting more per word is the likelier original.
+    reuse = [[1.0, 0.53], [0.51, 1.0]]
+    same_day = [D(2023, 9, 18)] * 2
+    assert origin_order([0, 1], reuse, same_day) == [1, 0]  # by the shares alone (0.53 of 0's from 1)
+    assert origin_order([0, 1], reuse, same_day, [6.0, 4.5]) == [0, 1]
+    assert sources(reuse, same_day, 0.3, [6.0, 4.5]) == [None, 0]
+    assert origin_by_specificity([0, 1], reuse, same_day, [6.0, 4.5])
+    assert not origin_is_clear([0, 1], reuse, same_day)  # likely, not certain
+    # Within the margin (1.15) the shares still decide.
+    assert origin_order([0, 1], reuse, same_day, [5.0, 4.5]) == [1, 0]
+    assert not origin_by_specificity([1, 0], reuse, same_day, [5.0, 4.5])
+
+
+def test_specificity_never_overturns_a_date_or_clear_containment():
+    reuse = [[1.0, 0.3], [0.9, 1.0]]  # 1 is a short copy of 0
+    assert origin_order([0, 1], reuse, [None, None], [1.0, 9.0]) == [0, 1]
+    near = [[1.0, 0.5], [0.5, 1.0]]
+    assert origin_order([0, 1], near, [D(2023, 1, 1), D(2023, 1, 2)], [1.0, 9.0]) == [0, 1]
+    # Three same-day members: the most specific first, the rest after it by the same rule.
+    three = [[1.0, 0.5, 0.5], [0.5, 1.0, 0.5], [0.5, 0.5, 1.0]]
+    assert origin_order([0, 1, 2], three, [None] * 3, [2.0, 3.0, 9.0]) == [2, 1, 0]
