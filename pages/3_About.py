@@ -33,8 +33,10 @@ other's words. Parallax keeps the two apart:
   in a row, however reworded (independent reports keep the same order only in shorter stretches). Words inside
   quotation marks do not count: they are the speaker's, and every outlet that reports the statement quotes them.
 - *Families*: articles that share wording (each joined to the article it shares most with, from {threshold:.0%}
-  up). Inside a family the earlier publication comes first; when two are dated the same and carry similar shares of
-  each other, the Story page says which came first is unclear instead of guessing.
+  up). Inside a family the earlier publication comes first. When two are dated the same (or not at all) and carry
+  similar shares of each other, the one that names people, places and organisations and quotes clearly more per word
+  is the *likely original* (a rewrite drops names, credits and quotation marks more often than it adds them); if
+  neither does, the Story page says which came first is unclear instead of guessing.
 - *What changed*: inside each match, the figures, dates, names, attributions, quotations and framing that the two
   sides state differently. A near copy with a changed figure is never called the same. One fact in another
   outlet's forms is no change: "Syrian" / "Syria", "BoE" / "Bank of England", "\\$38 bn" / "US\\$38b", "Q2" / "the
