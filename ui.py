@@ -21,7 +21,9 @@ from parallax.matrix import StoryMatrix, story_matrix
 from parallax.model import Match
 from parallax.nlp import load_pipeline, pipeline_version
 from parallax.options import DEFAULT_OPTIONS
+from parallax.pairing import align_pair
 from parallax.render import STYLE
+from parallax.reuse import reworded_run
 
 ROOT = Path(__file__).resolve().parent
 
@@ -174,6 +176,13 @@ def analysis_of(article: Article) -> Analysis:
 @st.cache_data(max_entries=256, show_spinner="Aligning the two articles…")
 def comparison_of(a: Article, b: Article) -> Comparison:
     return compare(analysis_of(a), analysis_of(b), DEFAULT_OPTIONS)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def reworded_run_of(a: Article, b: Article) -> int:
+    """Passages in a row that follow both orders, reworded (parallax.reuse.reworded_run), for a family link."""
+    first, second = analysis_of(a), analysis_of(b)
+    return reworded_run(first, second, align_pair(first, second, DEFAULT_OPTIONS).matches)
 
 
 def session_articles() -> dict[str, Article]:

@@ -79,9 +79,12 @@ for number, (order, clear) in enumerate(zip(family_orders, story.origin_clear, s
                 f"{story.reuse[source][i]:.0%} of the other's here"
             )
             continue
+        run = ui.reworded_run_of(picked[source], picked[i])
+        # A rewrite that rewords every sentence takes the order, not the words: say so.
+        how = f": {run} passages in a row follow its order, reworded" if run else ""
         lines.append(
             f"- {ui.md(ui.short_label(picked[i]))} takes **{story.reuse[i][source]:.0%}** of its wording from "
-            f"{ui.md(picked[source].id)} ({_date(source)})"
+            f"{ui.md(picked[source].id)} ({_date(source)}){how}"
         )
     st.markdown("\n".join(lines))
 alone = [i for i in range(len(picked)) if i not in in_family]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .model import Comparison, Match, Span
 from .options import DEFAULT_OPTIONS
-from .reuse import ORDERED_RUN, longest_run
+from .reuse import reworded_run
 
 KIND_LABELS = {
     "verbatim": "Verbatim copy",
@@ -204,10 +204,10 @@ def verdict(comparison: Comparison, threshold: float = DEFAULT_OPTIONS.reuse_thr
         # A rewrite that keeps the statements more than the words: say both, so "18%" is not read as "18% alike".
         parts.append(f"{round(100 * cover)}% of the statements shared")
     first, second = comparison.documents[0], comparison.documents[1]
-    run = longest_run(first, second, comparison.matches) if share >= threshold else []
-    if len(run) >= ORDERED_RUN and 2 * sum(m.kind == "partial" for m in run) > len(run):
+    run = reworded_run(first, second, comparison.matches) if share >= threshold else 0
+    if run:
         # Wording taken with few words in common: what was taken is the order, and the editor should hear it.
-        parts.append(f"{len(run)} passages in a row follow each other's order, reworded")
+        parts.append(f"{run} passages in a row follow each other's order, reworded")
     kinds = [d.kind for d in comparison.differences]
     facts = [k for k in kinds if k not in ("attribution", "framing")]
     dropped = sum(1 for d in comparison.differences if d.kind == "attribution" and (not d.a or not d.b))

@@ -171,6 +171,16 @@ def longest_run(a: Analysis, b: Analysis, matches: Sequence[Match]) -> list[Matc
     return max(_runs(a, b, matches), key=len, default=[])
 
 
+def reworded_run(a: Analysis, b: Analysis, matches: Sequence[Match]) -> int:
+    """How many passages in a row follow both articles' order when most of them are reworded (partial
+    matches), or 0: what a rewrite that rewords every sentence kept of its source is the order, and
+    "53% of the wording" must not be read as 53% of the words in common."""
+    run = longest_run(a, b, matches)
+    if len(run) >= ORDERED_RUN and 2 * sum(m.kind == "partial" for m in run) > len(run):
+        return len(run)
+    return 0
+
+
 def strong_share(analysis: Analysis, strong: Sequence[Match], side: str) -> float:
     """Share of the article's own wording (non-space characters outside quotation marks) in the
     ``strong`` matches."""

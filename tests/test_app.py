@@ -258,6 +258,7 @@ def test_story_shows_families_first_and_reuse_by_default(tmp_path, monkeypatch):
     family = "\n".join(m.value for m in at.markdown)
     assert "Original:** Wire · 2023\\-09\\-18 · quake\\-wire" in family
     assert "Farm · 2023\\-09\\-19 · quake\\-copy takes **" in family and "from quake\\-wire" in family
+    assert "follow its order" not in family  # a copy keeps the words: nothing to explain
     assert any("quake\\-own" in c.value for c in at.caption)  # the independent report stands alone
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert "takes wording from" in json.dumps(
@@ -350,3 +351,21 @@ def test_a_same_day_rewrite_names_the_more_specific_text_as_likely_original():
     assert "Likely original" in family and "Which came first is unclear" not in family
     heading = next(line for line in family.splitlines() if "Likely original" in line)
     assert heading.endswith("wang\\-yi\\-russia\\-original")
+
+
+def test_a_rewrite_of_every_sentence_is_named_as_one_that_follows_its_source(tmp_path, monkeypatch):
+    """The earthquake AI paraphrase keeps almost no four words in a row; what it took is the order, and
+    the family list says so rather than leave its share to be read as words in common."""
+    data = json.loads((ROOT / "tests/fixtures/quake_paraphrase.json").read_text(encoding="utf-8"))
+    for name, day, sentences in (("wire", "2024-03-02", data["a"]), ("paraphrase", "2024-03-03", data["b"])):
+        (tmp_path / f"{name}.md").write_text(
+            f"---\ntitle: Quake {name}\noutlet: {name.title()}\npublished: {day}\n---\n{' '.join(sentences)}\n",
+            encoding="utf-8",
+        )
+    monkeypatch.setenv("PARALLAX_CORPUS", str(tmp_path))
+    at = start(a="wire", b="paraphrase")
+    at.switch_page("pages/2_Story.py").run()
+    assert not at.exception
+    family = "\n".join(m.value for m in at.markdown)
+    line = next(x for x in family.splitlines() if "paraphrase takes **" in x)
+    assert re.search(r"from wire \(2024-03-02\): \d+ passages in a row follow its order, reworded$", line), line
