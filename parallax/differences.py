@@ -426,11 +426,25 @@ def _attribution_diffs(k: int, sa: _Side, sb: _Side, sources_only: bool = False)
     ab = [x for s, e in sb.ranges for x in _attributions(sb.text, s, e)]
     if not aa and not ab:
         return []
-    spans_a = tuple(_uncredited([x for x in aa if not (sources_only and x[2])], sa.text, sb, ab))
-    spans_b = tuple(_uncredited([x for x in ab if not (sources_only and x[2])], sb.text, sa, aa))
+    spans_a = tuple(_uncredited([x for x in aa if not (sources_only and not _names_a_source(x, sa))], sa.text, sb, ab))
+    spans_b = tuple(_uncredited([x for x in ab if not (sources_only and not _names_a_source(x, sb))], sb.text, sa, aa))
     if not spans_a and not spans_b:
         return []
     return [Difference(k, "attribution", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))]
+
+
+def _names_a_source(credit: tuple[Span, str, bool], side: _Side) -> bool:
+    """Whether a credit names where the words were found: an outlet, an agency, an organisation by its
+    name ("according to Tass", "told Reuters", "Interfax reported"). A speaker ("the mayor said"), a
+    person ("according to Bogdan Chiritoiu") or a document ("according to the decision") is the credit
+    of a statement, which an independent report gives in its own way or not at all."""
+    (start, end), _, speaker = credit
+    if speaker:
+        return False
+    named = [m for m in side.analysis.mentions if m.start < end and start < m.end and m.label in _ENTITY_KIND]
+    if any(m.label == "PERSON" for m in named):
+        return False
+    return bool(named) or bool(re.search(r"\b[A-Z][A-Za-z]*[A-Z]\b|\b[A-Z]{2,}\b", side.text[start:end]))
 
 
 def _quotation_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:

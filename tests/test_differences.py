@@ -268,6 +268,28 @@ def test_a_speaker_credit_is_lost_in_a_partial_match_only_where_one_takes_the_ot
     assert find_differences(a, b, partial, result.entities, derived=False) == ()
 
 
+@pytest.mark.parametrize(
+    "credit, lost_between_independent_reports",
+    [
+        ("according to Reuters", True),  # where the words were found: an agency
+        ("according to the decision", False),  # a document: the statement's credit
+        ("according to Bogdan Chiritoiu", False),  # a person: a speaker, however worded
+    ],
+)
+def test_in_a_partial_match_of_independent_reports_only_a_named_source_can_be_lost(
+    nlp, credit, lost_between_independent_reports
+):
+    a = analyse(article_from_text(f"Mega Image received the largest fine, 21 million lei, {credit}.", "a"), nlp=nlp)
+    b = analyse(article_from_text("Mega Image was handed the largest of the fines, 21 million lei.", "b"), nlp=nlp)
+    result = compare(a, b)
+    partial = [dataclasses.replace(m, kind="partial") for m in result.matches]
+    assert partial
+    independent = [d.kind for d in find_differences(a, b, partial, result.entities, derived=False)]
+    assert independent == (["attribution"] if lost_between_independent_reports else [])
+    # One taking the other's wording drops any credit: uncredited reuse.
+    assert [d.kind for d in find_differences(a, b, partial, result.entities, derived=True)] == ["attribution"]
+
+
 @pytest.mark.parametrize("agency, differs", [("Tass", False), ("Taas", False), ("Interfax", True)])
 def test_a_source_credited_in_another_form_or_misspelt_is_carried_and_another_source_is_not(nlp, agency, differs):
     a_text = "Storms hit the coast on Monday. According to Russian news agency Tass, the talks will focus on trade."
