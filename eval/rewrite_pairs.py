@@ -68,9 +68,9 @@ def _gold_index(analysis: Analysis, starts: list[int]) -> tuple[int, ...]:
     return tuple(bisect.bisect_right(starts, s.start) - 1 for s in analysis.sentences)
 
 
-def load_pairs(nlp=None) -> list[GoldPair]:
+def load_pairs(nlp=None, gold: Path = GOLD) -> list[GoldPair]:
     pairs = []
-    for path in sorted(GOLD.glob("*.json")):
+    for path in sorted(gold.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         text_a, starts_a = _text(data["a"])
         text_b, starts_b = _text(data["b"])
