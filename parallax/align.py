@@ -299,9 +299,14 @@ def _links(scores: np.ndarray, threshold: float, rescue: float) -> list[tuple[fl
 
 
 def group_links(
-    links: list[tuple[float, int, int]], scores: np.ndarray, support: float, copies: np.ndarray | None = None
+    links: list[tuple[float, int, int]],
+    scores: np.ndarray,
+    support: float,
+    copies: np.ndarray | None = None,
+    merge_support: float = 0.0,
 ) -> list[tuple[set[int], set[int]]]:
-    """Greedy many-to-many grouping: a link joins or merges groups only if every cross pair is supported.
+    """Greedy many-to-many grouping: a link joins or merges groups only if every cross pair is supported
+    (``support``; a group of more than one pair needs ``merge_support`` too, if that is higher).
 
     ``copies`` marks verbatim pairs: a copied sentence stays paired with its copy alone.
     """
@@ -324,7 +329,8 @@ def group_links(
         cols = (groups[gb][1] if gb is not None else {j}) | (groups[ga][1] if ga is not None else set())
         rows.add(i)
         cols.add(j)
-        if not all(scores[r, c] >= support for r in rows for c in cols):
+        need = support if len(rows) == len(cols) == 1 else max(support, merge_support)
+        if not all(scores[r, c] >= need for r in rows for c in cols):
             continue
         if ga is None and gb is None:
             new_id, next_id = next_id, next_id + 1
@@ -395,10 +401,13 @@ def _matches(
         pair.character >= pair.character.max(axis=0, keepdims=True)
     )
     fa, fb = features_of(a), features_of(b)
-    groups = group_links(links, pair.combined, options.group_support, copies)
+    running_text = (fa.cohesion + fb.cohesion) / 2 >= RUNNING_TEXT
+    # In a digest each line is an item of its own: several lines of one join several of the other only
+    # where every pair of them is close, not merely on one topic ("Neil Armstrong dies" twice).
+    merge_support = 0.0 if running_text else options.digest_merge_support
+    groups = group_links(links, pair.combined, options.group_support, copies, merge_support)
     core_links = {(i, j) for _, i, j in links} | {(int(i), int(j)) for i, j in zip(*np.nonzero(copies), strict=True)}
     derivation_only: set[tuple[int, int]] = set()
-    running_text = (fa.cohesion + fb.cohesion) / 2 >= RUNNING_TEXT
     gaps: set[tuple[int, int]] = set()
     if options.gap_floor < 1.0 and running_text:
         gaps = gap_links(core_links, pair.undiscounted, copies, options.gap_floor)

@@ -24,6 +24,7 @@ class CompareOptions:
     group_support: float = 0.30
     context_weight: float = 0.35
     digest_lift_cosine: float = 0.6
+    digest_merge_support: float = 0.5
     gap_floor: float = 0.15
     meaning_floor: float = 0.4
     word_similarity: float = 0.86

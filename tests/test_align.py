@@ -1,10 +1,11 @@
 import itertools
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parallax import analyse
-from parallax.align import align, coverage, score_pairs
+from parallax.align import align, coverage, group_links, score_pairs
 from parallax.evaluate import score_links
 from parallax.ingest import article_from_text
 from parallax.lexical import unify_words
@@ -184,3 +185,15 @@ def test_a_sentence_reworded_past_its_words_joins_its_clear_counterpart_in_meani
     assert (2, 2) in {(i, j) for m in align(a, b) for i in m.a for j in m.b}
     off = DEFAULT_OPTIONS.with_overrides(meaning_floor=1.0)
     assert (2, 2) not in {(i, j) for m in align(a, b, off) for i in m.a for j in m.b}
+
+
+def test_a_digest_joins_several_lines_only_where_every_pair_is_close():
+    """Two headlines on one topic in each list ('Neil Armstrong dies at 82', 'Space legend Neil
+    Armstrong dies'): in running text a sentence split in two joins one group; in a digest each line
+    is an item, and a group of more than one pair needs every pair at merge_support."""
+    scores = np.array([[0.8, 0.35], [0.4, 0.7]])
+    links = [(0.8, 0, 0), (0.7, 1, 1), (0.4, 1, 0), (0.35, 0, 1)]
+    assert group_links(links, scores, 0.3) == [({0, 1}, {0, 1})]
+    assert group_links(links, scores, 0.3, merge_support=0.5) == [({0}, {0}), ({1}, {1})]
+    scores[0, 1] = scores[1, 0] = 0.6  # every pair close: one group either way
+    assert group_links(links, scores, 0.3, merge_support=0.5) == [({0, 1}, {0, 1})]

@@ -68,7 +68,7 @@ def test_direction_without_dates_gate():
 @pytest.mark.skipif(not STS.exists(), reason="../shared/datasets/sts_headlines is not beside the repo")
 def test_sts_headlines_as_articles_gate(nlp):
     f1, strong_unique_rate = _load("sts_alignment").main(STS)
-    assert f1 >= 0.89
+    assert f1 >= 0.90
     assert strong_unique_rate <= 0.05  # at most 1 in 20 unique sentences shown as verbatim/paraphrase
 
 
