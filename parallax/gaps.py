@@ -142,22 +142,33 @@ def exclusive_pairs(links: set[tuple[int, int]], raw: np.ndarray, floor: float) 
     lines, and there the clearest of weak counterparts is no evidence ("Analysts at Kepler Bank said" /
     "Quarrix joins a growing list"). Only for a pair where one takes its wording from the other, like
     :func:`sandwiched`; a unique best on both sides makes it symmetric in A and B."""
-    rows = sorted(set(range(raw.shape[0])) - {i for i, _ in links})
-    cols = sorted(set(range(raw.shape[1])) - {j for _, j in links})
-    if not rows or not cols:
-        return set()
-    free = raw[np.ix_(rows, cols)]
-    found = set()
-    for r, i in enumerate(rows):
-        c = int(free[r].argmax())
-        best = free[r, c]
-        row_second = np.partition(free[r], -2)[-2] if free.shape[1] > 1 else 0.0
-        col_second = np.partition(free[:, c], -2)[-2] if free.shape[0] > 1 else 0.0
-        if best >= floor and best >= CLEAR_MARGIN * max(row_second, col_second) and int(free[:, c].argmax()) == r:
-            found.add((i, cols[c]))
+    found = clear_best_pairs(raw, links, floor, CLEAR_MARGIN)
     return {
         (i, j) for i, j in found if any(x < i and y < j for x, y in links) and any(x > i and y > j for x, y in links)
     }
+
+
+def clear_best_pairs(
+    scores: np.ndarray, links: Iterable[tuple[int, int]], floor: float, margin: float
+) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)`` of rows and columns left unlinked by ``links`` that are each other's best among
+    the unlinked, score at least ``floor`` and ``margin`` times the runner-up in row and column.
+    A unique best on both sides makes it symmetric in A and B."""
+    pairs = set(links)
+    rows = sorted(set(range(scores.shape[0])) - {i for i, _ in pairs})
+    cols = sorted(set(range(scores.shape[1])) - {j for _, j in pairs})
+    if not rows or not cols:
+        return set()
+    free = scores[np.ix_(rows, cols)]
+    found = set()
+    for r, i in enumerate(rows):
+        c = int(free[r].argmax())
+        best = float(free[r, c])
+        row_second = float(np.partition(free[r], -2)[-2]) if free.shape[1] > 1 else 0.0
+        col_second = float(np.partition(free[:, c], -2)[-2]) if free.shape[0] > 1 else 0.0
+        if best >= floor and best >= margin * max(row_second, col_second, 0.0) and int(free[:, c].argmax()) == r:
+            found.add((i, cols[c]))
+    return found
 
 
 def attach(groups: list[tuple[set[int], set[int]]], gaps: Iterable[tuple[int, int]]) -> list[tuple[set[int], set[int]]]:

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .gaps import clear_best_pairs
+
 WEIGHTS = "weights/l2_supercat_256.safetensors"
 TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 # Cosines of unrelated news sentences sit around 0.3-0.5 with this model; a
@@ -129,23 +131,5 @@ def clear_counterparts(
     A paraphrase that changes nearly every word ("Its shares rose 6% in early trading" / "Investors
     cheered the move, sending the stock up 6%") keeps a cosine well under a paraphrase's (0.45 there),
     but the other sentences of the story sit further still (0.16-0.26). Symmetric in A and B."""
-    pairs = set(linked)
-    rows = sorted(set(range(cosine.shape[0])) - {i for i, _ in pairs})
-    cols = sorted(set(range(cosine.shape[1])) - {j for _, j in pairs})
-    if not rows or not cols:
-        return set()
-    free = cosine[np.ix_(rows, cols)]
-    found = set()
-    for r, i in enumerate(rows):
-        c = int(free[r].argmax())
-        best = float(free[r, c])
-        row_second = float(np.partition(free[r], -2)[-2]) if free.shape[1] > 1 else 0.0
-        col_second = float(np.partition(free[:, c], -2)[-2]) if free.shape[0] > 1 else 0.0
-        if (
-            best >= floor
-            and best >= CLEAR_MEANING_MARGIN * max(row_second, col_second, 0.0)
-            and int(free[:, c].argmax()) == r
-            and shares[i, cols[c]] > 0
-        ):
-            found.add((i, cols[c]))
-    return found
+    found = clear_best_pairs(cosine, linked, floor, CLEAR_MEANING_MARGIN)
+    return {(i, j) for i, j in found if shares[i, j] > 0}
