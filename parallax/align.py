@@ -306,7 +306,8 @@ def group_links(
     merge_support: float = 0.0,
 ) -> list[tuple[set[int], set[int]]]:
     """Greedy many-to-many grouping: a link joins or merges groups only if every cross pair is supported
-    (``support``; a group of more than one pair needs ``merge_support`` too, if that is higher).
+    (``support``; a group beyond one sentence split over neighbouring ones needs ``merge_support`` too,
+    if that is higher).
 
     ``copies`` marks verbatim pairs: a copied sentence stays paired with its copy alone.
     """
@@ -329,7 +330,7 @@ def group_links(
         cols = (groups[gb][1] if gb is not None else {j}) | (groups[ga][1] if ga is not None else set())
         rows.add(i)
         cols.add(j)
-        need = support if len(rows) == len(cols) == 1 else max(support, merge_support)
+        need = support if _one_sentence_split(rows, cols) else max(support, merge_support)
         if not all(scores[r, c] >= need for r in rows for c in cols):
             continue
         if ga is None and gb is None:
@@ -345,6 +346,15 @@ def group_links(
         for c in cols:
             group_of_b[c] = new_id
     return sorted(groups.values(), key=lambda g: (min(g[0]), min(g[1])))
+
+
+def _one_sentence_split(rows: set[int], cols: set[int]) -> bool:
+    """One sentence on one side against one, or against neighbouring sentences on the other (a
+    sentence split in two, a quotation and its credit): what a list's lines also do."""
+    if len(rows) > 1 and len(cols) > 1:
+        return False
+    many = rows if len(rows) > 1 else cols
+    return max(many) - min(many) == len(many) - 1
 
 
 def _merge_word_spans(words: Sequence[Word], shared: Sequence[bool]) -> list[Span]:
@@ -402,8 +412,8 @@ def _matches(
     )
     fa, fb = features_of(a), features_of(b)
     running_text = (fa.cohesion + fb.cohesion) / 2 >= RUNNING_TEXT
-    # In a digest each line is an item of its own: several lines of one join several of the other only
-    # where every pair of them is close, not merely on one topic ("Neil Armstrong dies" twice).
+    # In a digest each line is an item of its own: lines join one match only where every pair of them
+    # is close, not merely on one topic ("Neil Armstrong dies" twice), or as one sentence split in two.
     merge_support = 0.0 if running_text else options.digest_merge_support
     groups = group_links(links, pair.combined, options.group_support, copies, merge_support)
     core_links = {(i, j) for _, i, j in links} | {(int(i), int(j)) for i, j in zip(*np.nonzero(copies), strict=True)}

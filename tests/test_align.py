@@ -197,3 +197,9 @@ def test_a_digest_joins_several_lines_only_where_every_pair_is_close():
     assert group_links(links, scores, 0.3, merge_support=0.5) == [({0}, {0}), ({1}, {1})]
     scores[0, 1] = scores[1, 0] = 0.6  # every pair close: one group either way
     assert group_links(links, scores, 0.3, merge_support=0.5) == [({0, 1}, {0, 1})]
+    # One line split over two neighbours (a quotation and its credit) joins at the group support.
+    split = np.array([[0.8], [0.35], [0.35]])
+    assert group_links([(0.8, 0, 0), (0.35, 1, 0)], split, 0.3, merge_support=0.5) == [({0, 1}, {0})]
+    # Two lines apart are two items, not one split: the closer stays, the other is left out.
+    assert group_links([(0.8, 0, 0), (0.35, 2, 0)], split, 0.3, merge_support=0.5) == [({0}, {0})]
+    assert group_links([(0.8, 0, 0), (0.35, 2, 0)], split, 0.3) == [({0, 2}, {0})]
