@@ -132,7 +132,20 @@ def entity_keys(analysis: Analysis, sentences: Sequence[Sentence], mapping: dict
             if word not in ("the", "of", "and", "s") and len(word) > 1:
                 word = DEMONYMS.get(word, word)
                 keys[k].add(mapping.get(word, word))
+        initials = _initials(mention.text)
+        if initials:
+            keys[k].add(initials)
     return [frozenset(k) for k in keys]
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def _initials(name: str) -> str | None:
+    """The acronym a name of two to five capitalised words is written as ("the European Union" ->
+    "eu", "International Monetary Fund" -> "imf"), so that "EU" is no other name than it."""
+    words = [w for w in _NAME_WORD.findall(name) if w not in ("The", "Of", "And")]
+    return "".join(w[0] for w in words).lower() if 2 <= len(words) <= 5 else None
 
 
 _NUMBER_WORDS = frozenset(

@@ -46,7 +46,7 @@ from .lexicon import NUMBER_WORDS, ORDINAL_WORDS
 from .memo import per_analysis
 from .model import Analysis, DatedMention, Difference, Entity, Match, Span
 from .name_variants import is_nationality, name_like, same_referent
-from .quotes import quotations
+from .quotes import fragment_at, quotations, quote_words
 
 T = TypeVar("T")
 # Longest date or name span looked back for when finding those that overlap a region.
@@ -83,7 +83,13 @@ class _Sorted(Generic[T]):
 
 # A date told from another date of the story ("later that day", "the next day", "two weeks later"): left
 # unresolved (no date to count from), its words say nothing of the day it means.
-_ANAPHORIC = re.compile(r"\b(?:that|same|following|previous|later|earlier|before|after|afterwards)\b", re.I)
+# Told from another date ("later that day") or from the day of writing ("this year", "last week"):
+# left unresolved (no publication date), such a date cannot be said to differ from "2024".
+_ANAPHORIC = re.compile(
+    r"\b(?:that|same|following|previous|later|earlier|before|after|afterwards|"
+    r"this|next|last|yesterday|today|tonight|tomorrow|ago|coming|past)\b",
+    re.I,
+)
 
 
 @per_analysis
@@ -186,7 +192,10 @@ _APPOSITIVE_SAID = re.compile(
 )
 # '"We will win," said Maria Lopez'; "said the ministry" (not "said Tuesday").
 _SAID_SOURCE = re.compile(
-    r"\b(?:said|says|added|explained|noted|stated)\s+(?P<source>(?:the\s+)?(?:" + _NAME + "|" + _ROLES + r"))",
+    r"\b(?:said|says|added|explained|noted|stated)\s+(?P<source>(?:the\s+)?(?:" + _NAME + "|" + _ROLES + r"))"
+    # A credit ends there ("said the company." / "said the company on Tuesday"); "said the company's offer
+    # was fair" and "said the company would appeal" report what was said, and credit nobody.
+    r"(?=\s*(?:[,.;:!?)\"”’]|$)|\s+(?:in|on|at|late|earlier|during|after|before|when|while|adding|citing)\b)(?!['’]s\b)",
 )
 _NOT_SOURCES = {"that", "this", "it", "there", "on", "in", "at", "with", "as", "to", "after", "before", "when"}
 HEDGES = (
@@ -452,34 +461,140 @@ def _quotation_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
     qb = [x for s, e in sb.ranges for x in quotations(sb.text, s, e)]
     out = []
     used_b: set[int] = set()
-    for span_a, quote_a in qa:
+    used_a: set[int] = set()
+    for i, (span_a, quote_a) in enumerate(qa):
         best = max(((fuzz.ratio(_words(quote_a), _words(q)), j) for j, (_, q) in enumerate(qb)), default=(0.0, -1))
         if best[1] >= 0 and best[0] >= 60:
+            used_a.add(i)
             used_b.add(best[1])
             if _words(quote_a) != _words(qb[best[1]][1]):
                 span_b = qb[best[1]][0]
                 out.append(Difference(k, "quotation", (span_a,), (span_b,), sa.cut([span_a]), sb.cut([span_b])))
+    # A quotation trimmed to parts of the other's ("patient for eighteen months" and "nothing but delays" of
+    # "We have been patient for eighteen months, and ... nothing but delays"): each part is compared with
+    # the words it stands for, and the rest of the longer one may be carried without marks.
+    out += _quoted_parts(k, sa, sb, qa, qb, used_a, used_b)
+    for i, (span_a, quote_a) in enumerate(qa):
+        if i in used_a:
             continue
-        found = _unquoted(quote_a, sb)
+        found = _unquoted(quote_a, sb, _words_credited(sa, span_a))
         if found is not None:
             out.append(Difference(k, "quotation", (span_a,), (found,), sa.cut([span_a]), sb.cut([found])))
     for j, (span_b, quote_b) in enumerate(qb):
         if j in used_b:
             continue
-        found = _unquoted(quote_b, sa)
+        found = _unquoted(quote_b, sa, _words_credited(sb, span_b))
         if found is not None:
             out.append(Difference(k, "quotation", (found,), (span_b,), sa.cut([found]), sb.cut([span_b])))
     return out
 
 
-def _unquoted(quote: str, side: _Side) -> Span | None:
+def _quoted_parts(
+    k: int,
+    sa: _Side,
+    sb: _Side,
+    qa: list[tuple[Span, str]],
+    qb: list[tuple[Span, str]],
+    used_a: set[int],
+    used_b: set[int],
+) -> list[Difference]:
+    """Quotations of one side that are parts of a longer quotation of the other (word windows, at most one
+    word changed), compared word for word; then runs of four or more words of the longer quotation that
+    the other side carries without marks. Marks ``used_a`` / ``used_b``."""
+    out: list[Difference] = []
+    for (long_side, long_q, used_long), (short_side, short_q, used_short), a_first in (
+        ((sa, qa, used_a), (sb, qb, used_b), True),
+        ((sb, qb, used_b), (sa, qa, used_a), False),
+    ):
+        for i, (span_l, _) in enumerate(long_q):
+            if i in used_long:
+                continue
+            long_words = quote_words(long_side.text, span_l)
+            covered = [False] * len(long_words)
+            for j, (span_s, _) in enumerate(short_q):
+                if j in used_short:
+                    continue
+                short_words = quote_words(short_side.text, span_s)
+                at = fragment_at(short_words, long_words)
+                if at is None:
+                    continue
+                used_short.add(j)
+                used_long.add(i)
+                window = long_words[at : at + len(short_words)]
+                for n in range(at, at + len(short_words)):
+                    covered[n] = True
+                if [w for w, _ in window] != [w for w, _ in short_words]:
+                    part = (window[0][1][0], window[-1][1][1])
+                    pair = ((part,), (span_s,)) if a_first else ((span_s,), (part,))
+                    out.append(Difference(k, "quotation", pair[0], pair[1], sa.cut(pair[0]), sb.cut(pair[1])))
+            if i not in used_long:
+                continue
+            for run_long, run_short in unmarked_runs(long_words, covered, short_side):
+                pair = ((run_long,), (run_short,)) if a_first else ((run_short,), (run_long,))
+                out.append(Difference(k, "quotation", pair[0], pair[1], sa.cut(pair[0]), sb.cut(pair[1])))
+    return out
+
+
+# Words of a quotation the other side carries in a row, without marks, from this many up: three
+# ("of the country") are common to any two reports.
+_UNMARKED_RUN = 4
+
+
+def unmarked_runs(long_words: list[tuple[str, Span]], covered: list[bool], side: _Side) -> list[tuple[Span, Span]]:
+    """Runs of words of a quotation, outside the parts already matched (``covered``), that ``side``
+    writes in a row outside its own quotation marks: ``(span in the quotation, span on the side)``."""
+    unquoted: list[tuple[str, Span]] = []
+    for s, e in side.ranges:
+        quoted = [q for q, _ in quotations(side.text, s, e)]
+        unquoted += [w for w in quote_words(side.text, (s, e)) if not any(a <= w[1][0] < b for a, b in quoted)]
+    found = []
+    n = 0
+    while n < len(long_words):
+        if covered[n]:
+            n += 1
+            continue
+        end = n
+        while end < len(long_words) and not covered[end]:
+            end += 1
+        run = long_words[n:end]
+        if len(run) >= _UNMARKED_RUN:
+            for op in Indel.opcodes([w for w, _ in run], [w for w, _ in unquoted]):
+                if op.tag == "equal" and op.src_end - op.src_start >= _UNMARKED_RUN:
+                    found.append(
+                        (
+                            (run[op.src_start][1][0], run[op.src_end - 1][1][1]),
+                            (unquoted[op.dest_start][1][0], unquoted[op.dest_end - 1][1][1]),
+                        )
+                    )
+        n = end
+    return found
+
+
+# A verb that gives a single quoted word as somebody's ("called the strike "irresponsible"").
+_NAMING = re.compile(
+    r"\b(?:call(?:s|ed)?|describ(?:es|ed)|dubb(?:s|ed)|brand(?:s|ed)|term(?:s|ed)|label(?:s|led|ed))\b", re.I
+)
+
+
+def _words_credited(side: _Side, span: Span) -> bool:
+    """Whether the sentence holding a quotation gives it as somebody's words: a verb of speech or of
+    naming in it. A headline's scare quotes ("Obama 'postpones' trip") have none."""
+    sentence = next(((s, e) for s, e in side.ranges if s <= span[0] < e), None)
+    if sentence is None:
+        return False
+    text = side.text[sentence[0] : sentence[1]]
+    return bool(_VERB.search(text) or _NAMING.search(text))
+
+
+def _unquoted(quote: str, side: _Side, credited: bool = False) -> Span | None:
     """Where the other side carries the quoted words without quotation marks.
 
     A long quotation may be carried loosely (most of its words, in order); a short one
-    ("military cooperation") only word for word, or any two common words would count.
+    ("military cooperation") only word for word, or any two common words would count. A single word
+    counts only if ``credited`` (its sentence gives it as somebody's words) and it is no short word.
     """
     words = re.findall(r"\w+", quote)
-    if len(words) < 2:
+    if len(words) < 2 and not (credited and words and len(words[0]) >= 6):
         return None
     for s, e in side.ranges:
         quoted = [q for q, _ in quotations(side.text, s, e)]

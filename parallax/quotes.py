@@ -65,3 +65,29 @@ def unquoted(start: int, end: int, quoted: tuple[Span, ...]) -> list[Span]:
     if at < end:
         pieces.append((at, end))
     return pieces
+
+
+_QUOTE_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def quote_words(text: str, span: Span) -> list[tuple[str, Span]]:
+    """The words of a quotation, lower case, each with its span in the text."""
+    return [
+        (m.group().lower(), (span[0] + m.start(), span[0] + m.end()))
+        for m in _QUOTE_WORD.finditer(text[span[0] : span[1]])
+    ]
+
+
+def fragment_at(short: list[tuple[str, Span]], long: list[tuple[str, Span]]) -> int | None:
+    """Where a quotation of two words or more stands inside a longer one, word for word but for at most
+    one changed word (from three words up): the index of its first word in ``long``, or None."""
+    n = len(short)
+    if n < 2 or n >= len(long):
+        return None
+    words = [w for w, _ in short]
+    best, where = -1, None
+    for start in range(len(long) - n + 1):
+        same = sum(a == b for a, (b, _) in zip(words, long[start : start + n], strict=True))
+        if same > best:
+            best, where = same, start
+    return where if best == n or (n >= 3 and best == n - 1) else None

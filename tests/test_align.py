@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parallax import analyse
-from parallax.align import align, coverage, group_links, score_pairs
+from parallax.align import _initials, align, coverage, group_links, score_pairs
 from parallax.evaluate import score_links
 from parallax.ingest import article_from_text
 from parallax.lexical import unify_words
@@ -203,3 +203,24 @@ def test_a_digest_joins_several_lines_only_where_every_pair_is_close():
     # Two lines apart are two items, not one split: the closer stays, the other is left out.
     assert group_links([(0.8, 0, 0), (0.35, 2, 0)], split, 0.3, merge_support=0.5) == [({0}, {0})]
     assert group_links([(0.8, 0, 0), (0.35, 2, 0)], split, 0.3) == [({0, 2}, {0})]
+
+
+def test_a_name_and_its_acronym_are_no_near_miss(nlp):
+    """'the European Union' and 'EU' name one thing: the sentences are not discounted as naming
+    different ones, so a place changed beside them ('Romania' / 'Ontario') still has its match."""
+    a = analyse(
+        article_from_text(
+            "Food inflation in Romania reached 22% in early 2023, among the highest rates in the European Union.", "a"
+        ),
+        nlp=nlp,
+    )
+    b = analyse(
+        article_from_text(
+            "Ontario has faced some of the highest food inflation in the EU, with prices of food up 22% in early 2023.",
+            "b",
+        ),
+        nlp=nlp,
+    )
+    assert [(m.a, m.b) for m in align(a, b)] == [((0,), (0,))]
+    assert _initials("the European Union") == "eu" and _initials("International Monetary Fund") == "imf"
+    assert _initials("Reuters") is None

@@ -468,3 +468,71 @@ def test_a_day_told_from_another_day_and_left_unresolved_is_no_change(nlp):
     result = compare(a, b)
     assert len(result.matches) == 2
     assert [d for d in result.differences if d.kind == "date"] == []
+
+
+LONG_QUOTE = (
+    '"We have been patient for eighteen months, and management has given us nothing but delays," '
+    "union chairman Henrik Dahl told reporters in Copenhagen."
+)
+
+
+DAHL = "Union chairman Henrik Dahl told reporters in Copenhagen that pilots had been {0} and management had given them {1}."
+
+
+@pytest.mark.parametrize(
+    "rewrite, a_text, b_text",
+    [
+        # A trimmed quotation with a word changed: compared with the part it stands for.
+        (
+            DAHL.format('"patient for eighteen months"', '"nothing but excuses"'),
+            "nothing but delays",
+            "nothing but excuses",
+        ),
+        # Part of the quotation carried without marks, the rest trimmed and kept in marks.
+        (
+            DAHL.format("patient for eighteen months", '"nothing but delays"'),
+            "been patient for eighteen months, and management",
+            "been patient for eighteen months and management",
+        ),
+        # Every part kept in marks, word for word: nothing differs.
+        (DAHL.format('"patient for eighteen months"', '"nothing but delays"'), None, None),
+    ],
+)
+def test_a_quotation_trimmed_to_parts_is_compared_part_by_part(nlp, rewrite, a_text, b_text):
+    a = analyse(article_from_text(LONG_QUOTE, "a"), nlp=nlp)
+    b = analyse(article_from_text(rewrite, "b"), nlp=nlp)
+    found = [d for d in compare(a, b).differences if d.kind == "quotation"]
+    swapped = [d for d in compare(b, a).differences if d.kind == "quotation"]
+    if a_text is None:
+        assert found == swapped == []
+    else:
+        assert [(d.a_text, d.b_text) for d in found] == [(a_text, b_text)]
+        assert [(d.b_text, d.a_text) for d in swapped] == [(a_text, b_text)]
+
+
+def test_a_single_quoted_word_counts_when_its_sentence_gives_it_as_somebodys(nlp):
+    said = 'Chief executive Marta Lindqvist called the strike "irresponsible" and said the offer was fair.'
+    unmarked = "Chief executive Marta Lindqvist called the strike irresponsible and said the offer was fair."
+    a, b = (analyse(article_from_text(text, name), nlp=nlp) for text, name in ((said, "a"), (unmarked, "b")))
+    assert [(d.kind, d.a_text, d.b_text) for d in compare(a, b).differences if d.kind == "quotation"] == [
+        ("quotation", "irresponsible", "irresponsible")
+    ]
+    # A headline's scare quotes: nobody's words, and no difference.
+    a, b = (
+        analyse(article_from_text(text, name), nlp=nlp)
+        for text, name in (("Obama 'postpones' his Asia trip.", "a"), ("Obama postpones his Asia trip.", "b"))
+    )
+    assert [d for d in compare(a, b).differences if d.kind == "quotation"] == []
+
+
+def test_said_before_what_was_said_credits_nobody(nlp):
+    a = analyse(article_from_text("Marta Lindqvist said the company's offer was fair.", "a"), nlp=nlp)
+    b = analyse(article_from_text("Marta Lindqvist insisted that the offer was fair.", "b"), nlp=nlp)
+    assert not [d for d in compare(a, b).differences if d.kind == "attribution"]
+
+
+def test_a_date_told_from_the_day_of_writing_and_unresolved_is_no_difference(nlp):
+    a = analyse(article_from_text("It is the second strike at the airline this year.", "a"), nlp=nlp)
+    b = analyse(article_from_text("It is the airline's second strike in 2024.", "b"), nlp=nlp)
+    assert a.article.published is None
+    assert not [d for d in compare(a, b).differences if d.kind == "date"]

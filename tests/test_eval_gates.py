@@ -102,7 +102,9 @@ def test_differences_in_rewrites_gate(nlp):
 def test_equivalent_headlines_differences_gate(nlp):
     figures = _load("sts_differences").main(STS)
     assert figures["matches"] >= 200  # the pairs still align, so the figure is about differences
-    assert figures["per_match"] <= 0.05  # measured 0.036 (0.127 before names, amounts, ordinals were read alike)
+    assert (
+        figures["per_match"] <= 0.05
+    )  # measured 0.050 (11 in 221; one is a speaker's quoted word written without marks)
 
 
 @pytest.mark.skipif(not STS.exists(), reason="../shared/datasets/sts_headlines is not beside the repo")
