@@ -165,12 +165,17 @@ _NEUTRAL = {*_REPORTING_VERBS, "according to"}
 # "According to" credits as plainly as "said" does: a verb that judges in its place is a change of framing.
 _SPEECH = "|".join(SAY_VERBS) + "|according to"
 _VERB = re.compile(r"\b(" + _SPEECH + r")\b", re.I)
+# What a source's name may end in when it is written out ("the VC pilots' union"): one report names
+# it, another by that noun alone ("the pilots' union said"), and the two credit the same body.
+_BODIES = ("union", "agency", "ministry", "council", "committee", "department", "association", "federation")
 _ATTRIBUTION = re.compile(
     r"\b(?i:according to|citing|cited by|quoted by|told|reported by|in an interview with|"
     r"(?:said|says|stated|claimed|announced|confirmed)\s+(?:in\s+a\s+statement|on\s+(?:its|his|her|their)\s+\w+))"
     # The source: a name, with up to three words describing it before ("Russian news agency Tass",
     # "the US Geological Survey"), or any word ("police", "them").
     r"(?:\s+(?P<source>(?:(?i:the)\s+)?(?:(?:[A-Za-z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4}"
+    # A name may go on in common nouns to what it names ("the VC pilots' union").
+    r"(?:(?:\s+[a-z][\w'’-]*)?\s+(?:" + "|".join(_BODIES) + r")\b)?"
     r"|[\w.&'’-]+(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4})))?",
 )
 _PRONOUNS = {"him", "her", "them", "it", "us", "me", "he", "she", "they", "we", "i", "you", "reporters", "journalists"}
@@ -400,6 +405,8 @@ def _uncredited(
             continue
         if source and any(other_source and same_referent(source, other_source) for _, other_source, _ in other_credits):
             continue  # "China said" / "Beijing said", "the US said" / "Washington said"
+        if _same_body(source, [other_source for _, other_source, _ in other_credits]):
+            continue  # "according to the VC pilots' union" / "the pilots' union said"
         named = _named_in(source, around)
         if named:
             continue
@@ -410,6 +417,12 @@ def _uncredited(
             continue
         lost.append(span)
     return lost
+
+
+def _same_body(source: str, others: list[str]) -> bool:
+    """Whether another credit names the same body by its noun ("vc pilots' union" / "the union")."""
+    words = source.split()
+    return bool(words) and words[-1] in _BODIES and any(other.split()[-1:] == words[-1:] for other in others)
 
 
 def _by_role(source: str, credit: str) -> bool:

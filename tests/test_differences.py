@@ -536,3 +536,19 @@ def test_a_date_told_from_the_day_of_writing_and_unresolved_is_no_difference(nlp
     b = analyse(article_from_text("It is the airline's second strike in 2024.", "b"), nlp=nlp)
     assert a.article.published is None
     assert not [d for d in compare(a, b).differences if d.kind == "date"]
+
+
+@pytest.mark.parametrize(
+    "other, lost",
+    [
+        ("The pilots' union said talks over pay collapsed on Tuesday.", False),  # the same body, by its noun
+        ("Talks over pay collapsed on Tuesday.", True),  # no credit at all: the union's is lost
+    ],
+)
+def test_a_body_named_in_full_is_carried_by_its_noun(nlp, other, lost):
+    a = analyse(
+        article_from_text("According to the VC pilots' union, talks over pay collapsed on Tuesday.", "a"), nlp=nlp
+    )
+    b = analyse(article_from_text(other, "b"), nlp=nlp)
+    found = [d for d in compare(a, b).differences if d.kind == "attribution"]
+    assert [d.a_text for d in found] == (["According to the VC pilots' union"] if lost else [])
