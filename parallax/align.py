@@ -118,6 +118,12 @@ def features_of(analysis: Analysis) -> ArticleFeatures:
     )
 
 
+def _running_text(fa: ArticleFeatures, fb: ArticleFeatures) -> bool:
+    """Whether a pair tells one story (parallax.gaps.RUNNING_TEXT), not a digest of items: only there does
+    order vouch for a link, and only there are several sentences a side one statement."""
+    return (fa.cohesion + fb.cohesion) / 2 >= RUNNING_TEXT
+
+
 def entity_keys(analysis: Analysis, sentences: Sequence[Sentence], mapping: dict[str, str]) -> list[frozenset[str]]:
     """Per sentence, the words of the names it mentions (lower case, demonyms as countries)."""
     keys: list[set[str]] = [set() for _ in sentences]
@@ -266,7 +272,7 @@ def score_pairs(
     # Rounded so that float summation order (A first or B first) cannot change a decision.
     raw = np.round(raw, 9)
     combined = np.round(_with_context(raw, options.context_weight), 9) if linkable else raw
-    if linkable and (fa.cohesion + fb.cohesion) / 2 < RUNNING_TEXT:
+    if linkable and not _running_text(fa, fb):
         # A digest (a list of briefs, headlines) keeps order without telling one story: a neighbour
         # lifts a pair there only where the two sentences also agree in meaning.
         combined = np.where(cosine >= options.digest_lift_cosine, combined, raw)
@@ -424,7 +430,7 @@ def _matches(
         pair.character >= pair.character.max(axis=0, keepdims=True)
     )
     fa, fb = features_of(a), features_of(b)
-    running_text = (fa.cohesion + fb.cohesion) / 2 >= RUNNING_TEXT
+    running_text = _running_text(fa, fb)
     # In a digest each line is an item of its own: lines join one match only where every pair of them
     # is close, not merely on one topic ("Neil Armstrong dies" twice), or as one sentence split in two.
     merge_support = 0.0 if running_text else options.digest_merge_support

@@ -81,10 +81,9 @@ class _Sorted(Generic[T]):
         return [(span, item) for span, item in self.items[lo:hi] if span[0] < region[1] and region[0] < span[1]]
 
 
-# A date told from another date of the story ("later that day", "the next day", "two weeks later"): left
-# unresolved (no date to count from), its words say nothing of the day it means.
-# Told from another date ("later that day") or from the day of writing ("this year", "last week"):
-# left unresolved (no publication date), such a date cannot be said to differ from "2024".
+# A date told from another date of the story ("later that day", "two weeks later") or from the day of
+# writing ("this year", "last week"): left unresolved (no date to count from), its words say nothing of
+# the day it means, and it cannot be said to differ from "2024".
 _ANAPHORIC = re.compile(
     r"\b(?:that|same|following|previous|later|earlier|before|after|afterwards|"
     r"this|next|last|yesterday|today|tonight|tomorrow|ago|coming|past)\b",
@@ -95,7 +94,7 @@ _ANAPHORIC = re.compile(
 @per_analysis
 def _dates_of(analysis: Analysis) -> _Sorted[DatedMention]:
     """The article's dates (durations are figures, not dates), sorted for range lookups; not those told
-    from another date and left unresolved."""
+    from another date or the day of writing and left unresolved."""
     return _Sorted.of(
         ((d.start, d.end), d)
         for d in analysis.dates

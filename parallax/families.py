@@ -97,10 +97,15 @@ def origin_order(
             first, second = order[k], order[k + 1]
             if _told_apart(first, second, reuse, published):
                 continue
-            if specificity[second] >= SPECIFIC_MARGIN * specificity[first] and specificity[second] > 0:
+            if _more_specific(second, first, specificity):
                 order[k], order[k + 1] = second, first
                 changed = True
     return order
+
+
+def _more_specific(x: int, y: int, specificity: Sequence[float]) -> bool:
+    """Whether article ``x`` names and quotes clearly more per word than ``y`` (``SPECIFIC_MARGIN``)."""
+    return specificity[x] > 0 and specificity[x] >= SPECIFIC_MARGIN * specificity[y]
 
 
 def _told_apart(first: int, second: int, reuse: Sequence[Sequence[float]], published: Sequence[dt.date | None]) -> bool:
@@ -151,5 +156,4 @@ def origin_by_specificity(
     wording do not tell it from ``order[1]``): a likely original, not a certain one."""
     if len(order) < 2 or _told_apart(order[0], order[1], reuse, published):
         return False
-    first, second = specificity[order[0]], specificity[order[1]]
-    return first > 0 and first >= SPECIFIC_MARGIN * second
+    return _more_specific(order[0], order[1], specificity)
