@@ -265,6 +265,34 @@ def build(seed: int = 5) -> list[dict]:
                 [{"text": "March 3, 2015", "value": "2015-03-03"}, {"text": "Two days later", "value": "2015-03-05"}],
             ),
         ]
+        # A range of days a few days ahead in a sentence without tense (announcements: "Talks run from
+        # 20 to 23 September") is this year's, and its end is in the year it starts; one just past, too.
+        ahead, behind = pub + dt.timedelta(days=3), pub - dt.timedelta(days=9)
+        for first in (ahead, behind):
+            last = first + dt.timedelta(days=3)
+            if last.month != first.month:
+                continue
+            month = MONTHS[first.month - 1]
+            cases += [
+                case(
+                    "ranges",
+                    pub,
+                    f"Ministers hold talks in Geneva from {first.day} to {last.day} {month}.",
+                    [
+                        {"text": str(first.day), "value": iso(first)},
+                        {"text": f"{last.day} {month}", "value": iso(last)},
+                    ],
+                ),
+                case(
+                    "ranges",
+                    pub,
+                    f"The envoy visits Russia between {month} {first.day} and {last.day}, the ministry says.",
+                    [
+                        {"text": f"{month} {first.day}", "value": iso(first)},
+                        {"text": str(last.day), "value": iso(last)},
+                    ],
+                ),
+            ]
         # 6 month or day without a year, future context, also after an earlier year in the paragraph.
         for month in rng.sample(range(1, 13), 2):
             day = rng.randint(1, 28)

@@ -20,14 +20,15 @@ MONTH_NAMES["sept"] = 9
 _MONTH_WORD = "|".join(calendar.month_name[i].lower() for i in range(1, 13))
 
 # --- tense of the clause that governs an expression ----------------------------------------------
+# "may" in lower case only: the month ("from 27 to 30 May") is no modal.
 _FUTURE_CUE = re.compile(
-    r"\b(will|'ll|shall|would|should|could|may|might|next|upcoming|coming|scheduled|expected to|expects to|"
+    r"\b(will|'ll|shall|would|should|could|(?-i:may)|might|next|upcoming|coming|scheduled|expected to|expects to|"
     r"plans? to|planning to|due to|set to|is to|are to|ahead of|until|till|intends? to|aims? to|hopes? to|"
     r"going to|to be held|to open|to start|to begin|to close|to meet)\b",
     re.I,
 )
 _PAST_CUE = re.compile(
-    r"\b(said|says|told|announced|was|were|had|did|reported|confirmed|added|\w{3,}ed)\b",
+    r"\b(said|told|announced|was|were|had|did|reported|confirmed|added|\w{3,}ed)\b",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s|\bthat\b|\bwhich\b|\bwho\b|\bbut\b|\band\b", re.I)
@@ -59,6 +60,11 @@ def clause_tense(sentence: str, offset: int) -> str | None:
     if _PAST_CUE.search(sentence):
         return "past"
     return None
+
+
+def has_past_cue(sentence: str) -> bool:
+    """Whether anything in ``sentence`` speaks of the past ("said", "was", "reported")."""
+    return any(m.group().lower() not in _NOT_PAST for m in _PAST_CUE.finditer(sentence))
 
 
 # --- not dates -----------------------------------------------------------------------------------

@@ -130,7 +130,7 @@ def _candidates(text: str, spacy_dates: Iterable[Mention]) -> list[tuple[int, in
             start += 1
         phrase = text[start:end]
         # Drop a leading preposition the patterns captured ("on Monday" -> "Monday").
-        lead = re.match(r"(?:on|in|since|until|by|from|during|before|after)\s+", phrase, re.I)
+        lead = re.match(r"(?:on|in|since|until|by|from|during|before|after|between)\s+", phrase, re.I)
         if lead and not re.match(r"(?:early|mid|late|earlier|later)", phrase, re.I):
             start += lead.end()
         while end > start and text[end - 1] in " ,.;:'’)":
@@ -138,6 +138,14 @@ def _candidates(text: str, spacy_dates: Iterable[Mention]) -> list[tuple[int, in
         trailing = re.search(r"\s+(?:and|to|or|until|through)$", text[start:end], re.I)
         if trailing:  # "between March and" (spaCy stops at the joining word)
             end = start + trailing.start()
+        last_day = _LAST_DAY.match(text, end)
+        # "between January 2 and 5": spaCy often leaves the range's last day out.
+        if (
+            last_day
+            and re.search(rf"{_MONTH_CAP}\s+{_DAY}$", text[start:end])
+            and (last_day.group(1).lower() != "and" or _RANGE_LEAD.search(text[max(0, start - 9) : start]))
+        ):
+            end = last_day.end()
         phrase = text[start:end]
         if not phrase or date_rules.is_not_a_date(phrase):
             continue
@@ -169,6 +177,7 @@ def _candidates(text: str, spacy_dates: Iterable[Mention]) -> list[tuple[int, in
 
 NARRATIVE_REACH = 1500  # characters back that an earlier year still anchors a month or day without one
 
+_LAST_DAY = re.compile(r"\s*(and|to|until|till|through|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\b(?![\w%])", re.I)
 _RANGE_GAP = re.compile(r"\s*(?:and|to|until|till|through|-|–)\s*", re.I)
 _RANGE_LEAD = re.compile(r"(?:between|from)\s+$", re.I)
 
@@ -178,9 +187,14 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _month_year(month: int, day: int | None, published: dt.date, future: bool) -> int:
-    """The year of a month (and day) given without one: the nearest in the sentence's tense."""
+def _month_year(month: int, day: int | None, published: dt.date, future: bool, untensed: bool = False) -> int:
+    """The year of a month (and day) given without one: the nearest in the sentence's tense, or, a day
+    in a sentence without tense ("Talks in Moscow on September 21"), the nearest of all."""
     year = published.year
+    if untensed and day is not None:
+        candidates = [y for y in (year - 1, year, year + 1) if calendar.monthrange(y, month)[1] >= day]
+        if candidates:
+            return min(candidates, key=lambda y: (abs((dt.date(y, month, day) - published).days), -(y <= year)))
     here = (month, day or 0)
     now = (published.month, published.day if day else 0)
     if future:
@@ -231,6 +245,7 @@ def resolve(
     """
     phrase = re.sub(r"\s+", " ", expression.lower().replace("’", "'")).strip(" .,;")
     future = tense == "future" if tense else bool(_FUTURE.search(sentence))
+    untensed = not tense and not future and bool(sentence) and not date_rules.has_past_cue(sentence)
     if future and anchor_year is not None and published is not None and anchor_year < published.year:
         anchor_year = None  # "Built in 1998, it should be finished in March": March is the next one
 
@@ -371,7 +386,7 @@ def resolve(
             elif anchor_year is not None:
                 year = anchor_year
             elif published is not None:
-                year = _month_year(month_number, day_of_month, published, future)
+                year = _month_year(month_number, day_of_month, published, future, untensed)
             else:
                 return None, "day", "date"
             try:
@@ -558,6 +573,9 @@ def extract_dates(
                 # A range ends after it starts: "from Tuesday to Friday" is that Tuesday's week.
                 while value < range_start and re.fullmatch(_WEEKDAY, completed.strip().lower()):
                     value = (dt.date.fromisoformat(value) + dt.timedelta(days=7)).isoformat()
+                # And "from 18 to 21 September" ends in the year it starts, not the year before.
+                if value < range_start and not re.search(_YEAR, completed):
+                    value = _same_year(value, range_start)
             range_start = range_start or (value if granularity == "day" else None)
             if kind == "date" and value and re.match(r"\d{4}", value):
                 previous = (value, granularity)
@@ -568,9 +586,20 @@ def extract_dates(
     return tuple(results)
 
 
+def _same_year(value: str, start: str) -> str:
+    """A range's end ``value`` moved into the year of its ``start``, if that puts it after the start."""
+    try:
+        moved = dt.date(int(start[:4]), int(value[5:7]), int(value[8:10])).isoformat()
+    except ValueError:
+        return value
+    return moved if moved >= start else value
+
+
 _RANGE_JOIN = re.compile(r"\s*(?:\band\b|\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*", re.I)
 _DAY_RANGE = re.compile(rf"^({_DAY})\s*(?:[-–]|to|and|until|till)\s*({_DAY})\s+({_MONTH_CAP}(?:,?\s+{_YEAR})?)$")
-_MONTH_DAY_RANGE = re.compile(rf"^({_MONTH_CAP})\s+({_DAY})\s*[-–]\s*({_DAY})(,?\s+{_YEAR})?$")
+_MONTH_DAY_RANGE = re.compile(
+    rf"^({_MONTH_CAP})\s+({_DAY})\s*([-–]|to|until|till|through|and)\s*({_DAY})(,?\s+{_YEAR})?$"
+)
 
 
 def split_range(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -590,10 +619,11 @@ def split_range(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             (second_start, end, text[second_start:end]),
         ]
     month_day = _MONTH_DAY_RANGE.match(phrase)
-    if month_day:
+    # "September 18 and 21" is two days, unless "between" makes it a range.
+    if month_day and (month_day.group(3) != "and" or _RANGE_LEAD.search(text[max(0, start - 9) : start])):
         first_end = start + month_day.end(2)
-        second_start = start + month_day.start(3)
-        year = month_day.group(4) or ""
+        second_start = start + month_day.start(4)
+        year = month_day.group(5) or ""
         return [
             (start, first_end, text[start:first_end] + year),
             (second_start, end, f"{month_day.group(1)} {text[second_start:end]}"),

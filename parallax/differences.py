@@ -349,10 +349,23 @@ def _agree_coarser(dates: Sequence[DatedMention], others: Sequence[DatedMention]
     2022": the year is detail one side leaves out)."""
     values = {_date_key(d) for d in others}
     fuller = [set(_date_words(o.text).split()) for o in others]
+    days = {o.value[5:] for o in others if o.value and len(o.value) == 10}
     return all(
-        _date_key(d) in values or (d.value is None and any(set(_date_words(d.text).split()) <= f for f in fuller))
+        _date_key(d) in values
+        or (d.value is None and any(set(_date_words(d.text).split()) <= f for f in fuller))
+        or (d.value is None and _month_day(d.text) in days)  # "September 21" without a year / 2023-09-21
         for d in dates
     )
+
+
+def _month_day(text: str) -> str | None:
+    """``MM-DD`` of a day and month written without a year ("Sept. 21", "21 September"), else None."""
+    words = _date_words(text).split()
+    months = [w for w in words if w.startswith("month-")]
+    numbers = [w for w in words if w.isdigit()]
+    if len(words) != 2 or len(months) != 1 or len(numbers) != 1:
+        return None
+    return f"{int(months[0][6:]):02d}-{int(numbers[0]):02d}"
 
 
 # Any credit to someone, named or not ("she said", "in a short statement", "read the club's statement"):
@@ -419,9 +432,21 @@ def _uncredited(
 
 
 def _same_body(source: str, others: list[str]) -> bool:
-    """Whether another credit names the same body by its noun ("vc pilots' union" / "the union")."""
+    """Whether another credit names the same body by its noun ("vc pilots' union" / "the union"), or one
+    credits a body and the other someone speaking for it ("the foreign ministry" / "foreign ministry
+    spokeswoman mao ning")."""
     words = source.split()
-    return bool(words) and words[-1] in _BODIES and any(other.split()[-1:] == words[-1:] for other in others)
+    if not words:
+        return False
+    for other in others:
+        other_words = other.split()
+        if words[-1] in _BODIES and other_words[-1:] == words[-1:]:
+            return True
+        for body, speaker in ((words, other_words), (other_words, words)):
+            named = _content_words(" ".join(body))[-2:]  # "(chinese) foreign ministry"
+            if body and body[-1] in _BODIES and named and set(named) <= set(speaker):
+                return True
+    return False
 
 
 def _by_role(source: str, credit: str) -> bool:
@@ -759,6 +784,12 @@ def _region_difference(
     if dates_a and dates_b:
         if {_date_key(d) for d in dates_a} == {_date_key(d) for d in dates_b}:
             return None  # "on Monday" / "on 18 September": the same day
+        # A date the other side gives elsewhere in the match is no change ("on September 18-21" /
+        # "until September 21 ... between September 18 and 21": the range and its end).
+        all_a = [d for _, d in _dates_of(sa.analysis).inside(sa.ranges)]
+        all_b = [d for _, d in _dates_of(sb.analysis).inside(sb.ranges)]
+        if _agree_coarser(dates_a, all_b) or _agree_coarser(dates_b, all_a):
+            return None
         spans_a = tuple((d.start, d.end) for d in dates_a)
         spans_b = tuple((d.start, d.end) for d in dates_b)
         return Difference(k, "date", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
@@ -1270,7 +1301,9 @@ def find_differences(
     """The differences of every match, in match order. ``derived``: one article takes its wording from
     the other (reuse at the threshold), so a speaker's credit one side drops counts in partial
     matches too; between independent reports only a credit to a source does there."""
-    names = _names_by_span(entities)  # once per comparison, not per match
+    # The outlets themselves ("Sputnik is live as ...", "/TASS/") are the reports' bylines, not facts.
+    outlets = {x.article.outlet.strip().lower() for x in (a, b) if x.article.outlet}
+    names = _names_by_span([e for e in entities if e.name.lower() not in outlets])  # once per comparison
     return tuple(
         d for k, match in enumerate(matches) for d in match_differences(k, match, a, b, entities, names, derived)
     )

@@ -18,7 +18,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from rapidfuzz import process
@@ -97,10 +97,15 @@ def _raw_mentions(analyses: Sequence[Analysis]) -> list[_Raw]:
         if m.label == "PERSON" and "-" not in m.text
         for t in m.text.split()
     }
+    # The outlets that published the articles are bodies, whatever the model takes them for ("Sputnik
+    # is live as ..." tags "Sputnik" as a person).
+    outlets = {a.article.outlet.strip().lower() for a in analyses if a.article.outlet}
     for doc, analysis in enumerate(analyses):
         for m in analysis.mentions:
             if m.label not in LABELS:
                 continue
+            if m.text.strip().lower() in outlets and m.label != "ORG":
+                m = replace(m, label="ORG")
             pair = _PAIR.match(m.text.strip())
             if pair and (
                 _PAIR_NOUNS.match(analysis.article.text[m.end : m.end + 20])

@@ -32,6 +32,7 @@ The figure means the same on every story: no normalisation by the cluster
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -45,13 +46,28 @@ _WORD = re.compile(r"\w+")
 _MARKS = " \n\t\"“”„«»‘’'.,;:!?-–—()"
 
 
+# A quotation running over this many sentences is a passage of another text quoted whole (an
+# aggregator's excerpt of a report), not a speaker's words: it counts as wording like any other.
+BLOCK_QUOTATION = 3
+
+
+@per_analysis
+def speech_spans(analysis: Analysis) -> dict[int, tuple[Span, ...]]:
+    """The article's quotations of speech by sentence (:func:`parallax.quotes.quoted_spans` less block
+    quotations of ``BLOCK_QUOTATION`` sentences or more)."""
+    quoted = quoted_spans(analysis)
+    sentences_of = Counter(span for spans in quoted.values() for span in spans)
+    speech = {i: tuple(x for x in spans if sentences_of[x] < BLOCK_QUOTATION) for i, spans in quoted.items()}
+    return {i: spans for i, spans in speech.items() if spans}
+
+
 @per_analysis
 def own_pieces(analysis: Analysis) -> tuple[tuple[int, tuple[Span, ...]], ...]:
     """Each alignable sentence (bylines, captions, boilerplate left out) with the pieces of it outside
     quotation marks: the outlet's own wording. An article that is all quotation keeps its quotations,
     or it would have no wording to measure."""
     sentences = [s for s in analysis.sentences if s.alignable]
-    quoted = quoted_spans(analysis)
+    quoted = speech_spans(analysis)
     pieces = [(s.index, tuple(unquoted(s.start, s.end, quoted.get(s.index, ())))) for s in sentences]
     text = analysis.article.text
     if not any(text[a:b].strip(_MARKS) for _, spans in pieces for a, b in spans):
@@ -113,7 +129,7 @@ def _words(text: str) -> str:
 
 def _quoted_words(analysis: Analysis, sentence_ids: Sequence[int]) -> list[str]:
     text = analysis.article.text
-    quoted = quoted_spans(analysis)
+    quoted = speech_spans(analysis)
     spans = dict.fromkeys(span for i in sentence_ids for span in quoted.get(i, ()))  # once, in order
     return [_words(text[s:e]) for s, e in spans]
 

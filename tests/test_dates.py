@@ -198,9 +198,36 @@ def test_news_date_categories_resolve(text, phrase, value):
         ("Fighting was heaviest between March and May 2021.", ["2021-03", "2021-05"]),
         ("The festival ran from 12-15 October 2022.", ["2022-10-12", "2022-10-15"]),
         ("The museum will be closed from Tuesday to Friday.", ["2023-09-19", "2023-09-22"]),
+        # Real wording (September 2023 reports of Wang Yi's visit): "and" joins a range after "between",
+        # spaCy's span leaves the last day out, and a range ends in the year it starts.
+        ("Wang will go to Russia between September 18 and 21, the ministry said.", ["2023-09-18", "2023-09-21"]),
+        ("The envoy visits Russia between September 21 and 24, the ministry says.", ["2023-09-21", "2023-09-24"]),
+        ("The talks run from 18 to 21 September in Moscow.", ["2023-09-18", "2023-09-21"]),
+        ("The visit runs Sept. 18 through Sept. 21.", ["2023-09-18", "2023-09-21"]),
     ],
 )
 def test_a_range_is_two_entries_sharing_a_range_number(text, values):
     dates = [d for d in _dates(text) if d.range is not None]
     assert [d.value for d in dates] == values
     assert len({d.range for d in dates}) == 1
+
+
+def test_two_days_joined_by_and_are_not_a_range_without_between():
+    dates = _dates("Strikes are planned on September 25 and 28.")
+    assert all(d.range is None for d in dates)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # No tense anywhere: a day three days after publication is this year's, not last year's.
+        ("Talks in Moscow on September 21, officials say.", "2023-09-21"),
+        ("Ministers meet on September 20 in Moscow.", "2023-09-20"),
+        # Past tense still places it before publication.
+        ("Talks were held on September 21.", "2022-09-21"),
+        # The month "May" is no modal verb: "from 8 to 11 May" in a past sentence is this year's May.
+        ("The fair ran from 8 to 11 May.", "2023-05-08"),
+    ],
+)
+def test_a_day_without_a_year_is_placed_by_tense_or_else_nearest(text, value):
+    assert _dates(text)[0].value == value

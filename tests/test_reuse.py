@@ -133,3 +133,12 @@ def test_a_run_needs_both_orders_kept_with_nothing_between(nlp):
     # Every other sentence left out: order is kept, but something stands between each pair.
     gapped = _a("\n\n".join(b.sentences_text([i]) for i in range(0, 10, 2)), "gapped", nlp)
     assert ordered_runs(a, gapped, compare(a, gapped).matches) == []
+
+
+def test_a_report_quoted_whole_by_an_aggregator_is_reuse(nlp):
+    # A real pattern (Rational Review quoting Deutsche Welle): several sentences of a report inside one
+    # pair of quotation marks are the report's wording, not a speaker's.
+    a = _a(WIRE, "w", nlp)
+    excerpt = _a('Source: the wire.\n\n"' + WIRE.replace('"', "'").replace("\n", " ") + '" (09/13/23)', "x", nlp)
+    assert min(compare(a, excerpt).reuse) > 0.5
+    assert max(compare(excerpt, _a(INDEPENDENT, "i", nlp)).reuse) < 0.1
