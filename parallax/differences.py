@@ -823,7 +823,8 @@ def _region_difference(
         kinds = [_ENTITY_KIND[e.label] for _, e in named_a + named_b if e.label in _ENTITY_KIND]
         if not kinds:
             return None
-        kind = _kind_of(kinds)
+        arm = any(_national_arm(t, sa.analysis, sb.analysis) for t in written_a | written_b)
+        kind = "organisation" if arm else _kind_of(kinds)
         spans_a = tuple(span for span, _ in named_a) or (region_a,)
         spans_b = tuple(span for span, _ in named_b) or (region_b,)
         return Difference(k, kind, spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
@@ -983,7 +984,7 @@ def _in_place(
 
     for people in (True, False):
         out += [
-            replace(d, kind="person" if people else _place_kind(d, named))
+            replace(d, kind="person" if people else _place_kind(d, named, sa.analysis, sb.analysis))
             for d in _paired(
                 k,
                 "name",
@@ -1008,7 +1009,7 @@ def _in_place(
         if len(here_a) == len(here_b) == 1 and (here_a[0][1].label == "PERSON") != (here_b[0][1].label == "PERSON"):
             spans_a, spans_b = (here_a[0][0],), (here_b[0][0],)
             d = Difference(k, "name", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
-            out.append(replace(d, kind=_place_kind(d, named)))
+            out.append(replace(d, kind=_place_kind(d, named, sa.analysis, sb.analysis)))
     # Two names neither side shares, between the same two words ("he visited Belarus and" / "Putin
     # visited Marseille and"): one put in the other's place, whatever the model typed them as and
     # wherever the anchors fell.
@@ -1024,7 +1025,7 @@ def _in_place(
     for span_a, span_b in slotted:
         if taken_a.count(span_a) == taken_b.count(span_b) == 1:
             d = Difference(k, "name", (span_a,), (span_b,), sa.cut([span_a]), sb.cut([span_b]))
-            out.append(replace(d, kind=_place_kind(d, named)))
+            out.append(replace(d, kind=_place_kind(d, named, sa.analysis, sb.analysis)))
     return out
 
 
@@ -1069,7 +1070,7 @@ def _displaced(
                 continue
             spans = ((span_y,), (here_x[0],)) if n == 0 else ((here_x[0],), (span_y,))
             d = Difference(k, "name", spans[0], spans[1], sa.cut(spans[0]), sb.cut(spans[1]))
-            out.append(replace(d, kind="person" if people else _place_kind(d, named)))
+            out.append(replace(d, kind="person" if people else _place_kind(d, named, sa.analysis, sb.analysis)))
             used |= {span_y, here_x[0]}
     return out
 
@@ -1138,13 +1139,29 @@ def _framing_in_place(k: int, sa: _Side, sb: _Side) -> list[Difference]:
     return out
 
 
-def _place_kind(difference: Difference, named: list[list[tuple[Span, Entity]]]) -> str:
+def _place_kind(difference: Difference, named: list[list[tuple[Span, Entity]]], *analyses: Analysis) -> str:
     """The kind of a name difference, from the labels of the names it holds (:func:`_kind_of`); a
     country's name is a place whatever the small model typed it as ("Belarus" / "Marseille" as a person)."""
     kinds = [_ENTITY_KIND[e.label] for span, e in named[0] + named[1] if span in difference.a + difference.b]
+    if any(_national_arm(text, *analyses) for text in (difference.a_text, difference.b_text)):
+        return "organisation"
     if len(set(kinds)) > 1 and any(is_country(text) for text in (difference.a_text, difference.b_text)):
         return "place"
     return _kind_of(kinds)
+
+
+_REGION_WORDS = {"new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+
+
+def _national_arm(name: str, *analyses: Analysis) -> bool:
+    """A body's name followed by a country's ("Kaufland Romania" where "Kaufland" is an organisation,
+    or the whole is one somewhere in either article): a company's or an agency's national arm, which
+    the small model may type as a place or a person ("Imperial Germany" is none: no body is named)."""
+    words = name.split()
+    if len(words) < 2 or is_country(name) or words[0].lower() in _REGION_WORDS or not is_country(words[-1]):
+        return False
+    body = " ".join(words[:-1])
+    return any(m.label == "ORG" and m.text in (body, name) for a in analyses for m in a.mentions)
 
 
 def _kind_of(kinds: list[str]) -> str:

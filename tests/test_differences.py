@@ -596,3 +596,17 @@ def test_the_outlets_own_name_is_no_fact_of_the_story(nlp):
     assert [d for d in result.differences if d.kind in ("person", "organisation")] == []
     sputnik = [e for e in result.entities if e.name == "Sputnik"]
     assert sputnik and sputnik[0].label == "ORG"
+
+
+@pytest.mark.parametrize("other", ["Carrefour Romania", "Unicef Romania"])
+def test_a_national_arm_changed_is_an_organisation_whatever_the_model_types_it(nlp, other):
+    # From the held-out dairy pair: the small model types "Kaufland Romania" as a place or a person.
+    text = (
+        "The council said Mega Image, Profi and Kaufland Romania had agreed to raise prices of milk in step.\n"
+        "Kaufland said in a statement that it would challenge the decision in court."
+    )
+    a = _dated(nlp, text, "a")
+    b = _dated(nlp, text.replace("Kaufland Romania", other), "b")
+    assert [(d.kind, d.a_text, d.b_text) for d in compare(a, b).differences] == [
+        ("organisation", "Kaufland Romania", other)
+    ]

@@ -28,7 +28,7 @@ def _load(name: str):
 def test_wikiwars_date_gate(nlp):
     f1, accuracy = _load("wikiwars_dates").main(WIKIWARS)
     assert f1 >= 0.93
-    assert accuracy >= 0.83
+    assert accuracy >= 0.85  # measured 0.857 (0.841 while "May" read as a modal made its sentence future)
 
 
 def test_seed_alignment_gate():
@@ -77,7 +77,7 @@ def test_reuse_development_stories_gate(nlp):
     figures = _load("reuse_dev").main(STS)
     assert figures["auc_within"] >= 0.98  # derived vs independent pairs, same story
     assert figures["auc_cross"] >= 0.98  # all stories in one matrix run
-    assert figures["family_f1"] >= 0.90  # best-partner families: a modest overlap does not chain two
+    assert figures["family_f1"] >= 0.95  # best-partner families, 0.969 (0.953 while the same names in other words counted)
     assert figures["source_accuracy"] >= 0.78
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from parallax import analyse, article_from_text, compare
 from parallax.options import DEFAULT_OPTIONS
-from parallax.reuse import ORDERED_RUN, containment, ordered_runs, reuse, shingles_of
+from parallax.reuse import ORDERED_RUN, containment, ordered_runs, reuse, shingles_of, strong_matches
 from tests.conftest import ROOT
 
 ORIGINAL = (
@@ -142,3 +142,26 @@ def test_a_report_quoted_whole_by_an_aggregator_is_reuse(nlp):
     excerpt = _a('Source: the wire.\n\n"' + WIRE.replace('"', "'").replace("\n", " ") + '" (09/13/23)', "x", nlp)
     assert min(compare(a, excerpt).reuse) > 0.5
     assert max(compare(excerpt, _a(INDEPENDENT, "i", nlp)).reuse) < 0.1
+
+
+def test_the_same_names_in_other_words_are_no_reuse(nlp):
+    # Two real reports of one meeting (DW and Ukrainska Pravda, 13 September 2023, reworded here): the
+    # names are the statement's, the words around them each outlet's own.
+    a = _a(
+        "North Korea's leader Kim Jong Un met Russian President Vladimir Putin on Wednesday as the two arrived "
+        "at the Vostochny Cosmodrome in Russia's Far East, set for rare talks.",
+        "dw",
+        nlp,
+    )
+    b = _a(
+        "Vladimir Putin welcomed Kim Jong Un to the Vostochny Cosmodrome in Russia's Far East, where the leaders "
+        "began a summit.",
+        "up",
+        nlp,
+    )
+    result = compare(a, b)
+    assert result.matches and result.matches[0].kind == "paraphrase"  # one statement
+    assert strong_matches(a, b, result.matches) == []  # in other words
+    assert max(result.reuse) < 0.2
+    copy = _a(a.article.text.replace("Wednesday", "Thursday"), "copy", nlp)
+    assert strong_matches(a, copy, compare(a, copy).matches)
