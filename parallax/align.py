@@ -437,10 +437,16 @@ def _matches(
     groups = group_links(links, pair.combined, options.group_support, copies, merge_support)
     core_links = {(i, j) for _, i, j in links} | {(int(i), int(j)) for i, j in zip(*np.nonzero(copies), strict=True)}
     derivation_only: set[tuple[int, int]] = set()
+    widened: set[tuple[int, int]] = set()
     gaps: set[tuple[int, int]] = set()
     if options.gap_floor < 1.0 and running_text:
         gaps = gap_links(core_links, pair.undiscounted, copies, options.gap_floor)
-        groups = attach(groups, gaps)
+        plain_groups = attach(groups, gaps)
+        groups = attach(groups, gaps, halves=trust_derivation)
+        if groups != plain_groups:
+            # The other halves of split sentences that only trust in a derivation joined to a group.
+            kept = {(r, c) for rows, cols in plain_groups for r in rows for c in cols}
+            widened = {(i, j) for i, j in gaps if (i, j) not in kept}
     if running_text and options.meaning_floor < 1.0:
         # In one story a sentence's clear best in meaning among the leftovers is its counterpart
         # (a headline list is no story: there topic alone makes a best).
@@ -482,7 +488,7 @@ def _matches(
         )
     return (
         merge_verbatim_runs(sorted(matches, key=lambda m: (m.a[0], m.b[0]))),
-        frozenset((pair.a_index[i], pair.b_index[j]) for i, j in derivation_only),
+        frozenset((pair.a_index[i], pair.b_index[j]) for i, j in derivation_only | widened),
     )
 
 
@@ -504,7 +510,9 @@ def align_trusting_derivation(
     """The matches as if one article were taken from the other, and the ``(a, b)`` sentence ids of the
     links that alone added (a sentence's place between links, :func:`parallax.gaps.sandwiched`, or a
     lone clear counterpart, :func:`parallax.gaps.exclusive_pairs`): each is a match of its own, so
-    leaving those out gives exactly :func:`align`'s matches."""
+    leaving those out gives exactly :func:`align`'s matches; or the other half of a split sentence
+    joined to a group (:func:`parallax.gaps.attach`), which :func:`align` leaves out of that group
+    (see :func:`parallax.pairing.align_pair`)."""
     return _matches(a, b, options, scored, True)
 
 

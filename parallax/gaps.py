@@ -171,18 +171,28 @@ def clear_best_pairs(
     return found
 
 
-def attach(groups: list[tuple[set[int], set[int]]], gaps: Iterable[tuple[int, int]]) -> list[tuple[set[int], set[int]]]:
+def _next_to(k: int, members: set[int]) -> bool:
+    """Whether sentence ``k`` follows or precedes one of ``members``: the rest of a sentence split in two."""
+    return k - 1 in members or k + 1 in members
+
+
+def attach(
+    groups: list[tuple[set[int], set[int]]], gaps: Iterable[tuple[int, int]], halves: bool = False
+) -> list[tuple[set[int], set[int]]]:
     """Add each gap link to the group its linked side is in, when that group's other side is one
     sentence (a sentence split in two), or make it a group of its own. A gap link never merges two
-    groups nor widens a many-to-many one: it is too weak to vouch for that."""
+    groups nor widens a many-to-many one: it is too weak to vouch for that; with ``halves`` (a pair
+    where one takes its wording from the other) it does where it sits next to one of the group's
+    sentences on its own side, the other half of a sentence split in two ("…in the arms deal" after
+    "…right after the visit of Kim Jong Un", the one source sentence that says both)."""
     out = [(set(rows), set(cols)) for rows, cols in groups]
     for i, j in sorted(gaps):
         in_a = next((k for k, (rows, _) in enumerate(out) if i in rows), None)
         in_b = next((k for k, (_, cols) in enumerate(out) if j in cols), None)
         if in_a is None and in_b is None:
             out.append(({i}, {j}))
-        elif in_b is None and in_a is not None and len(out[in_a][0]) == 1:
+        elif in_b is None and in_a is not None and (len(out[in_a][0]) == 1 or (halves and _next_to(j, out[in_a][1]))):
             out[in_a][1].add(j)
-        elif in_a is None and in_b is not None and len(out[in_b][1]) == 1:
+        elif in_a is None and in_b is not None and (len(out[in_b][1]) == 1 or (halves and _next_to(i, out[in_b][0]))):
             out[in_b][0].add(i)
     return sorted(out, key=lambda g: (min(g[0]), min(g[1])))

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .align import align_trusting_derivation, score_pairs
+from .align import align, align_trusting_derivation, score_pairs
 from .model import Analysis, Match
 from .options import DEFAULT_OPTIONS, CompareOptions
 from .reuse import reuse
@@ -35,8 +35,11 @@ class AlignedPair:
 
 def align_pair(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> AlignedPair:
     """A pair's matches (weaker evidence trusted if one takes its wording from the other) and reuse both ways."""
-    trusting, derivation_only = align_trusting_derivation(a, b, options, score_pairs(a, b, options))
+    scored = score_pairs(a, b, options)
+    trusting, derivation_only = align_trusting_derivation(a, b, options, scored)
     plain = tuple(m for m in trusting if not (len(m.a) == len(m.b) == 1 and (m.a[0], m.b[0]) in derivation_only))
+    if any(len(m.a) + len(m.b) > 2 and any((i, j) in derivation_only for i in m.a for j in m.b) for m in plain):
+        plain = align(a, b, options, scored=scored)  # a split sentence's half widened a group: align again
     shared_wording = reuse(a, b, plain)
     derived = max(shared_wording) >= options.reuse_threshold
     return AlignedPair(trusting if derived else plain, shared_wording, derived)

@@ -53,6 +53,41 @@ def quoted_spans(analysis: Analysis) -> dict[int, tuple[Span, ...]]:
     return {i: tuple(spans) for i, spans in by_sentence.items()}
 
 
+# A quotation running over this many sentences is a passage of another text quoted whole (an
+# aggregator's excerpt of a report), not a speaker's words: its own quotations are the speech in it.
+BLOCK_QUOTATION = 3
+
+
+@per_analysis
+def block_quotations(analysis: Analysis) -> frozenset[Span]:
+    """Quotations (with their marks) that run over ``BLOCK_QUOTATION`` sentences or more."""
+    sentences_of: dict[Span, int] = {}
+    for spans in quoted_spans(analysis).values():
+        for span in spans:
+            sentences_of[span] = sentences_of.get(span, 0) + 1
+    return frozenset(span for span, n in sentences_of.items() if n >= BLOCK_QUOTATION)
+
+
+@per_analysis
+def speech_spans(analysis: Analysis) -> dict[int, tuple[Span, ...]]:
+    """The article's quotations of speech, with their marks, by sentence: :func:`quoted_spans`, a block
+    quotation replaced by the quotations inside it ("'That's why we came here,' said Putin" in a
+    report quoted whole)."""
+    blocks = block_quotations(analysis)
+    text = analysis.article.text
+    speech: dict[int, list[Span]] = {}
+    for index, spans in quoted_spans(analysis).items():
+        sentence = analysis.sentences[index]
+        for span in spans:
+            if span not in blocks:
+                speech.setdefault(index, []).append(span)
+                continue
+            for (start, end), _ in quotations(text, span[0] + 1, span[1] - 1):
+                if sentence.start < end + 1 and start - 1 < sentence.end:
+                    speech.setdefault(index, []).append((start - 1, end + 1))
+    return {index: tuple(sorted(spans)) for index, spans in speech.items()}
+
+
 def unquoted(start: int, end: int, quoted: tuple[Span, ...]) -> list[Span]:
     """``[start, end)`` with the quoted spans cut out: the pieces in the outlet's own words."""
     pieces, at = [], start

@@ -35,33 +35,26 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
 from .memo import per_analysis
 from .model import Analysis, Match, Span
-from .quotes import quoted_spans, unquoted
+from .quotes import block_quotations, quoted_spans, unquoted
 
 SHINGLE = 4
 _WORD = re.compile(r"\w+")
 _MARKS = " \n\t\"“”„«»‘’'.,;:!?-–—()"
 
 
-# A quotation running over this many sentences is a passage of another text quoted whole (an
-# aggregator's excerpt of a report), not a speaker's words: it counts as wording like any other.
-BLOCK_QUOTATION = 3
-
-
 @per_analysis
-def speech_spans(analysis: Analysis) -> dict[int, tuple[Span, ...]]:
-    """The article's quotations of speech by sentence (:func:`parallax.quotes.quoted_spans` less block
-    quotations of ``BLOCK_QUOTATION`` sentences or more)."""
-    quoted = quoted_spans(analysis)
-    sentences_of = Counter(span for spans in quoted.values() for span in spans)
-    speech = {i: tuple(x for x in spans if sentences_of[x] < BLOCK_QUOTATION) for i, spans in quoted.items()}
-    return {i: spans for i, spans in speech.items() if spans}
+def _quoted_apart_from_blocks(analysis: Analysis) -> dict[int, tuple[Span, ...]]:
+    """The quotations left out of an article's own wording: all but block quotations, a report quoted
+    whole by an aggregator, which count as wording, with whatever they quote."""
+    blocks = block_quotations(analysis)
+    kept = {i: tuple(x for x in spans if x not in blocks) for i, spans in quoted_spans(analysis).items()}
+    return {i: spans for i, spans in kept.items() if spans}
 
 
 @per_analysis
@@ -70,7 +63,7 @@ def own_pieces(analysis: Analysis) -> tuple[tuple[int, tuple[Span, ...]], ...]:
     quotation marks: the outlet's own wording. An article that is all quotation keeps its quotations,
     or it would have no wording to measure."""
     sentences = [s for s in analysis.sentences if s.alignable]
-    quoted = speech_spans(analysis)
+    quoted = _quoted_apart_from_blocks(analysis)
     pieces = [(s.index, tuple(unquoted(s.start, s.end, quoted.get(s.index, ())))) for s in sentences]
     text = analysis.article.text
     if not any(text[a:b].strip(_MARKS) for _, spans in pieces for a, b in spans):
@@ -166,7 +159,7 @@ def _words(text: str) -> str:
 
 def _quoted_words(analysis: Analysis, sentence_ids: Sequence[int]) -> list[str]:
     text = analysis.article.text
-    quoted = speech_spans(analysis)
+    quoted = _quoted_apart_from_blocks(analysis)
     spans = dict.fromkeys(span for i in sentence_ids for span in quoted.get(i, ()))  # once, in order
     return [_words(text[s:e]) for s, e in spans]
 

@@ -74,6 +74,16 @@ def test_attach_joins_a_split_sentence_or_makes_its_own_group():
     assert attach([({0}, {0})], [(3, 3)]) == [({0}, {0}), ({3}, {3})]
 
 
+def test_attach_widens_a_group_with_the_other_half_of_a_split_sentence_only_where_wording_is_taken():
+    # The seed rewrite: A4 and A16 both retell B1 and B9; A5, the rest of A4's sentence, has a gap
+    # link to B1. Between independent reports a gap link never widens a many-to-many group.
+    group = [({4, 16}, {1, 9})]
+    assert attach(group, [(5, 1)]) == [({4, 16}, {1, 9})]
+    assert attach(group, [(5, 1)], halves=True) == [({4, 5, 16}, {1, 9})]
+    assert attach(group, [(7, 1)], halves=True) == [({4, 16}, {1, 9})]  # not next to one of them
+    assert attach([({1, 9}, {4, 16})], [(1, 3)], halves=True) == [({1, 9}, {3, 4, 16})]  # either side
+
+
 def test_story_cohesion_tells_a_story_from_a_list():
     story = [frozenset(s) for s in (["flood", "melnik"], ["melnik", "mayor"], ["flood", "army"], ["army", "aid"])]
     digest = [frozenset(s) for s in (["flood", "melnik"], ["rates", "bank"], ["striker", "transfer"], ["court"])]

@@ -9,6 +9,7 @@ from parallax.ingest import article_from_text
 from parallax.matrix import score_pair
 from parallax.options import DEFAULT_OPTIONS
 from parallax.pairing import align_pair
+from parallax.reuse import reuse
 from tests.conftest import ROOT
 
 ORIGINAL = [
@@ -74,3 +75,16 @@ def test_compare_and_matrix_report_the_same_figures_for_a_pair(nlp):
     figures, result = score_pair(a, b), compare(a, b)
     assert (figures.coverage_ab, figures.coverage_ba) == result.coverage
     assert (figures.reuse_ab, figures.reuse_ba) == result.reuse
+
+
+def test_a_split_sentences_half_widens_its_group_only_where_wording_is_taken(seed_a, seed_b):
+    # The seed rewrite splits "...a recent meeting between Putin and Kim, which was speculated to
+    # involve potential arms deals" in two; its second half ("It was expected that there would be a
+    # yield in the arms deal") joins the first half's match, and reuse is still read on the plain one.
+    pair = align_pair(seed_a, seed_b)
+    plain = align(seed_a, seed_b)
+    assert pair.derived
+    holding = [m for m in pair.matches if 1 in m.b]
+    assert holding and {4, 5} <= set(holding[0].a)
+    assert not any(5 in m.a and 1 in m.b for m in plain)
+    assert pair.reuse == reuse(seed_a, seed_b, plain)
