@@ -166,7 +166,19 @@ _SPEECH = "|".join(SAY_VERBS) + "|according to"
 _VERB = re.compile(r"\b(" + _SPEECH + r")\b", re.I)
 # What a source's name may end in when it is written out ("the VC pilots' union"): one report names
 # it, another by that noun alone ("the pilots' union said"), and the two credit the same body.
-_BODIES = ("union", "agency", "ministry", "council", "committee", "department", "association", "federation")
+_BODIES = (
+    "union",
+    "agency",
+    "ministry",
+    "council",
+    "committee",
+    "department",
+    "association",
+    "federation",
+    "media",  # "according to Moroccan state media"
+    "television",
+    "radio",
+)
 _ATTRIBUTION = re.compile(
     r"\b(?i:according to|citing|cited by|quoted by|told|reported by|in an interview with|"
     r"(?:said|says|stated|claimed|announced|confirmed)\s+(?:in\s+a\s+statement|on\s+(?:its|his|her|their)\s+\w+))"
@@ -877,8 +889,51 @@ def _paired(
     return out
 
 
+_COUNTED_WORDS = 4
+# Words after a figure that do not say what it counts.
+_NOT_COUNTED = {"the", "and", "had", "has", "have", "been", "was", "were", "are", "who", "that", "with", "for"}
+_NOT_COUNTED |= {"from", "than", "more", "about", "people", "persons", "percent", "according"}
+
+
+def _counted(text: str, figure: Figure) -> set[str]:
+    """What a figure counts: its unit and the words right after it ("153 people had been injured" /
+    "329 injured": both count the injured, not "632 people have been killed")."""
+    following = re.split(r"\d", text[figure.span[1] : figure.span[1] + 60].lower())[0]  # up to the next figure
+    after = re.findall(r"[a-z]+", following)[:_COUNTED_WORDS]
+    words = {*after, *([] if figure.unit in MEASURES else figure.unit.lower().split())}
+    return {w for w in words if len(w) > 2 and w not in _NOT_COUNTED}
+
+
+_CONVERSION = re.compile(r"\s*\(\s*(?:about|some|around|nearly|roughly)?\s*")
+
+
+def _same_measure(text_x: str, x: Figure, text_y: str, y: Figure) -> bool:
+    """Whether two figures could be one quantity: counts (people, jobs), shares, money and magnitudes
+    always; a distance or a span of time only where a word around it says the same of both ("a depth
+    of 18.5 km" is not "72 km southwest of Marrakech"): two reports of one event give many distances."""
+    if x.unit not in _DISTANCES_AND_SPANS and y.unit not in _DISTANCES_AND_SPANS:
+        return True
+    return bool(_context(text_x, x) & _context(text_y, y))
+
+
+# Units a story gives many different figures in (a depth and a distance, a duration and a delay).
+_DISTANCES_AND_SPANS = frozenset({"km", "m", "mile", "second", "minute", "hour", "day", "week", "month", "year"})
+
+
+def _context(text: str, figure: Figure) -> set[str]:
+    """What a figure counts or measures: the words right after it and the three before it."""
+    before = re.split(r"\d", text[max(0, figure.span[0] - 40) : figure.span[0]].lower())[-1]
+    words = re.findall(r"[a-z]+", before)[-3:]
+    return _counted(text, figure) | {w for w in words if len(w) > 2 and w not in _NOT_COUNTED}
+
+
 def _in_place(
-    k: int, sa: _Side, sb: _Side, names: tuple[_Sorted[Entity], _Sorted[Entity]], place: Anchors
+    k: int,
+    sa: _Side,
+    sb: _Side,
+    names: tuple[_Sorted[Entity], _Sorted[Entity]],
+    place: Anchors,
+    apart: bool = False,
 ) -> list[Difference]:
     """Facts of a reworded sentence pair that stand where the other side has another of their kind
     (the same gap between shared words): a changed figure, date or name. Facts the other side also
@@ -887,7 +942,19 @@ def _in_place(
 
     def figures(side: _Side) -> list[Figure]:
         dates = [span for span, _ in _dates_of(side.analysis).inside(side.ranges)]
-        return [f for s, e in side.ranges for f in figures_in(side.text, s, e, dates)]
+        found = [f for s, e in side.ranges for f in figures_in(side.text, s, e, dates)]
+        # A conversion in brackets ("72 km (45 miles)") restates the figure before it, rounded its own
+        # way: the figure carries the fact.
+        return [
+            f
+            for n, f in enumerate(found)
+            if not (
+                n
+                and f.unit in MEASURES
+                and found[n - 1].unit in MEASURES
+                and _CONVERSION.fullmatch(side.text[found[n - 1].span[1] : f.span[0]])
+            )
+        ]
 
     def values(side: _Side) -> set[float]:
         """Every number the side gives, dates' numbers too ("for eleven years" may be read as a date)."""
@@ -895,15 +962,29 @@ def _in_place(
 
     fa, fb = figures(sa), figures(sb)
     values_a, values_b = values(sa), values(sb)
+    unshared_a = [f for f in fa if round(f.value, 6) not in values_b]
+    unshared_b = [f for f in fb if round(f.value, 6) not in values_a]
+    # Two figures that count the same thing, and nothing else on the other side does, are one count
+    # changed wherever they stand ("153 people had been injured" / "632 killed and 329 injured").
+    same_count = [
+        (x, y)
+        for x in unshared_a
+        for y in unshared_b
+        if _comparable(x, y) and _counted(sa.text, x) & _counted(sb.text, y)
+    ]
+    for x, y in same_count:
+        if sum(p[0] is x for p in same_count) == sum(p[1] is y for p in same_count) == 1:
+            out.append(Difference(k, "figure", (x.span,), (y.span,), sa.cut([x.span]), sb.cut([y.span])))
+    counted = {f.span for d in out for f in (*unshared_a, *unshared_b) if f.span in d.a + d.b}
     out += _paired(
         k,
         "figure",
-        [(f.span, f) for f in fa if round(f.value, 6) not in values_b],
-        [(f.span, f) for f in fb if round(f.value, 6) not in values_a],
+        [(f.span, f) for f in unshared_a if f.span not in counted],
+        [(f.span, f) for f in unshared_b if f.span not in counted],
         place,
         sa,
         sb,
-        _comparable,
+        lambda x, y: _comparable(x, y) and not (apart and not _same_measure(sa.text, x, sb.text, y)),
     )
     da = [d for _, d in _dates_of(sa.analysis).inside(sa.ranges)]
     db = [d for _, d in _dates_of(sb.analysis).inside(sb.ranges)]
@@ -1299,7 +1380,7 @@ def match_differences(
         place = anchors([a.sentences[i] for i in reworded_a], [b.sentences[j] for j in reworded_b])
         found += [
             d
-            for d in _in_place(k, ra, rb, names, place)
+            for d in _in_place(k, ra, rb, names, place, apart)
             if not any(d.kind == f.kind and (set(d.a) & set(f.a) or set(d.b) & set(f.b)) for f in found)
             and not (apart and d.kind in _NAME_KINDS)
         ]

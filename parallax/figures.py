@@ -151,6 +151,11 @@ def _unit(word: str | None) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
+# A time of day: "11pm", "11 p.m.", "11:11", "2200 GMT".
+_CLOCK = re.compile(r"\s?(?:[ap]\.?m\b\.?|:\d\d|\s*(?:GMT|UTC|local time)\b)", re.I)
+_CLOCK_BEFORE = re.compile(r"\d:$")
+
+
 def figures_in(text: str, start: int, end: int, date_spans: Sequence[Span]) -> list[Figure]:
     """Numbers in ``text[start:end]`` with their value (scale applied) and unit; years and parts of dates left out."""
     found: list[Figure] = []
@@ -171,6 +176,8 @@ def figures_in(text: str, start: int, end: int, date_spans: Sequence[Span]) -> l
             continue  # a year: compared as a date
         if m.group("num").lower() in ("one", "a dozen") and not m.group("unit"):
             continue  # "one of the..." is rarely a figure
+        if _CLOCK.match(text, e) or _CLOCK_BEFORE.search(text, max(0, s - 8), s):
+            continue  # a time of day ("shortly after 11pm", "at 11:11"): compared as a date, if at all
         if m.group("scale"):
             value *= _SCALE[m.group("scale").lower()]
         letter = (m.group("letter") or "").lower()
