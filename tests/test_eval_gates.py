@@ -120,3 +120,21 @@ def test_news_dates_development_gate(nlp):
     assert figures["all"]["values"] >= 0.97
     for category in ("invented", "not-dates"):
         assert figures[category]["false_positives"] == 0  # nothing that is not a date gets a date
+
+
+def test_real_stories_manifest_labels_only_its_own_reports():
+    # eval/real_stories.py reads texts the repository does not ship; its labels must name them right.
+    import json
+
+    stories = json.loads((ROOT / "eval" / "real_stories.json").read_text(encoding="utf-8"))["stories"]
+    assert sum(len(story["articles"]) for story in stories.values()) == 31
+    for story in stories.values():
+        names = set(story["articles"])
+        labelled = [p for key in ("derived", "unsure") for p in story[key]]
+        assert all(len(p) == 2 and set(p) <= names for p in labelled)
+        assert not {frozenset(p) for p in story["derived"]} & {frozenset(p) for p in story["unsure"]}
+        in_families = [name for family in story["families"] for name in family]
+        assert set(in_families) <= names and len(in_families) == len(set(in_families))
+        # Every derived pair lies inside one family.
+        assert all(any(set(p) <= set(f) for f in story["families"]) for p in story["derived"])
+        assert all(a["url"].startswith(("http://", "https://")) for a in story["articles"].values())
