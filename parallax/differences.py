@@ -247,13 +247,18 @@ _CALENDAR = {*MONTH_NAMES, "monday", "tuesday", "wednesday", "thursday", "friday
 _CALENDAR |= {"today", "yesterday", "tonight", "last", "earlier", "later", "late", "on"}
 
 
-def _attributions(text: str, start: int, end: int) -> list[tuple[Span, str, bool]]:
+def _attributions(text: str, start: int, end: int, people: Sequence[Span] = ()) -> list[tuple[Span, str, bool]]:
     """Credits in the span: the phrase's span, the source's name (lower case, may be empty), and whether
     it credits a speaker ("the ministry said") rather than where the words were found ("according to
-    Tass", "told Reuters")."""
+    Tass", "told Reuters"). ``people``: the spans of people's names, who are told things ("Kim told
+    Putin that ...") rather than credited with them."""
     piece = text[start:end]
     found: list[tuple[Span, str, bool]] = []
     for m in _ATTRIBUTION.finditer(piece):
+        if m.group("source") and m.group().lower().startswith("told"):
+            at = start + m.start("source")
+            if any(a <= at < b for a, b in people):
+                continue
         source = (m.group("source") or "").lower()
         if source.split()[:1] and source.split()[0] in _PRONOUNS:
             continue  # "according to them": no source is credited
@@ -273,6 +278,12 @@ def _attributions(text: str, start: int, end: int) -> list[tuple[Span, str, bool
             # "Tass reported" credits where the words were found, as "according to Tass" does.
             found.append(((s, e), source, not m.group().lower().endswith("reported")))
     return found
+
+
+@per_analysis
+def _people(analysis: Analysis) -> tuple[Span, ...]:
+    """The spans of the names the model takes for people's."""
+    return tuple(sorted((m.start, m.end) for m in analysis.mentions if m.label == "PERSON"))
 
 
 _NAME_KINDS = ("person", "place", "organisation")
@@ -492,8 +503,8 @@ def _around(side: _Side) -> str:
 
 def _attribution_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
     """Credits one side gives that the other does not carry."""
-    aa = [x for s, e in sa.ranges for x in _attributions(sa.text, s, e)]
-    ab = [x for s, e in sb.ranges for x in _attributions(sb.text, s, e)]
+    aa = [x for s, e in sa.ranges for x in _attributions(sa.text, s, e, _people(sa.analysis))]
+    ab = [x for s, e in sb.ranges for x in _attributions(sb.text, s, e, _people(sb.analysis))]
     if not aa and not ab:
         return []
     spans_a = tuple(_uncredited(aa, sa.text, sb, ab))
@@ -1018,7 +1029,12 @@ def _in_place(
     # names ("according to Reuters", "told the BBC") is the attribution's, read there; a speaker
     # ("Quarrix said") is also the one the statement is about.
     credits = [
-        [span for s, e in side.ranges for span, _, speaker in _attributions(side.text, s, e) if not speaker]
+        [
+            span
+            for s, e in side.ranges
+            for span, _, speaker in _attributions(side.text, s, e, _people(side.analysis))
+            if not speaker
+        ]
         for side in (sa, sb)
     ]
     named = [
