@@ -17,7 +17,7 @@ words both keep (:mod:`parallax.anchors`):
    entity stage, or another form of one name: :mod:`parallax.name_variants`)
    that one side gives where the other gives a different name of the kind.
 4. attribution: "told Reuters", "according to Tass", "the ministry said":
-   one side credits a source the other drops or credits differently.
+   one side credits a source the other drops or credits differently (:mod:`parallax.credits`).
 5. quotations: the same quotation with different words, or words quoted on
    one side that the other carries without quotation marks.
 6. framing: the attribution verb changes (said / claimed / admitted), or a
@@ -29,17 +29,17 @@ each article, ``[]`` for a side that lacks the item.
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Generic, TypeVar
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TypeVar
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import Indel
 
 from .anchors import Anchors, anchors
 from .capitals import is_country, is_title_case
+from .credits import HEDGE, NEUTRAL_VERBS, SPEECH_VERB, attribution_differences, attributions, people_spans
 from .date_rules import MONTH_NAMES
 from .figures import CURRENCIES, MEASURES, Figure, figure_differences, figures_in
 from .lexicon import NUMBER_WORDS, ORDINAL_WORDS
@@ -47,39 +47,9 @@ from .memo import per_analysis
 from .model import Analysis, DatedMention, Difference, Entity, Match, Span
 from .name_variants import is_nationality, name_like, same_referent
 from .quotes import fragment_at, quote_words, speech_spans
+from .sides import Side, Sorted, side_of
 
 T = TypeVar("T")
-# Longest date or name span looked back for when finding those that overlap a region.
-_LONGEST_SPAN = 300
-
-
-@dataclass(frozen=True)
-class _Sorted(Generic[T]):
-    """Items with spans, sorted by start: those inside or overlapping a range without scanning them all
-    (a long article has thousands of names and dates; a match looks at a sentence or two)."""
-
-    starts: tuple[int, ...]
-    items: tuple[tuple[Span, T], ...]
-
-    @classmethod
-    def of(cls, pairs: Iterable[tuple[Span, T]]) -> _Sorted[T]:
-        ordered = tuple(sorted(pairs, key=lambda p: p[0]))
-        return cls(tuple(span[0] for span, _ in ordered), ordered)
-
-    def inside(self, ranges: Iterable[Span]) -> list[tuple[Span, T]]:
-        found = []
-        for start, end in ranges:
-            lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-            found += [(span, item) for span, item in self.items[lo:hi] if span[1] <= end]
-        return found
-
-    def overlapping(self, region: Span) -> list[tuple[Span, T]]:
-        if region[0] >= region[1]:
-            return []
-        lo = bisect.bisect_left(self.starts, region[0] - _LONGEST_SPAN)
-        hi = bisect.bisect_left(self.starts, region[1])
-        return [(span, item) for span, item in self.items[lo:hi] if span[0] < region[1] and region[0] < span[1]]
-
 
 # A date told from another date of the story ("later that day", "two weeks later") or from the day of
 # writing ("this year", "last week"): left unresolved (no date to count from), its words say nothing of
@@ -92,198 +62,14 @@ _ANAPHORIC = re.compile(
 
 
 @per_analysis
-def _dates_of(analysis: Analysis) -> _Sorted[DatedMention]:
+def _dates_of(analysis: Analysis) -> Sorted[DatedMention]:
     """The article's dates (durations are figures, not dates), sorted for range lookups; not those told
     from another date or the day of writing and left unresolved."""
-    return _Sorted.of(
+    return Sorted.of(
         ((d.start, d.end), d)
         for d in analysis.dates
         if d.kind == "date" and not (d.value is None and _ANAPHORIC.search(d.text))
     )
-
-
-# --- attribution and framing ---------------------------------------------------------------------
-# Verbs that only report what was said, against verbs that judge it ("claimed" in place of "said"
-# or "promised" is a change of framing). Past tenses, and present forms that are not also nouns
-# ("promises", "vows" are left out).
-_REPORTING_VERBS = (
-    "said",
-    "says",
-    "say",
-    "told",
-    "stated",
-    "states",
-    "added",
-    "adds",
-    "noted",
-    "notes",
-    "reported",
-    "reports",
-    "announced",
-    "announces",
-    "explained",
-    "explains",
-    "wrote",
-    "writes",
-    "declared",
-    "declares",
-    "promised",
-    "pledged",
-    "vowed",
-)
-_JUDGING_VERBS = (
-    "claimed",
-    "claims",
-    "admitted",
-    "admits",
-    "insisted",
-    "insists",
-    "alleged",
-    "alleges",
-    "argued",
-    "argues",
-    "warned",
-    "warns",
-    "denied",
-    "denies",
-    "acknowledged",
-    "acknowledges",
-    "conceded",
-    "concedes",
-    "confirmed",
-    "confirms",
-    "asserted",
-    "asserts",
-    "suggested",
-    "suggests",
-    "revealed",
-    "reveals",
-)
-SAY_VERBS = _REPORTING_VERBS + _JUDGING_VERBS
-_NEUTRAL = {*_REPORTING_VERBS, "according to"}
-# "According to" credits as plainly as "said" does: a verb that judges in its place is a change of framing.
-_SPEECH = "|".join(SAY_VERBS) + "|according to"
-_VERB = re.compile(r"\b(" + _SPEECH + r")\b", re.I)
-# What a source's name may end in when it is written out ("the VC pilots' union"): one report names
-# it, another by that noun alone ("the pilots' union said"), and the two credit the same body.
-_BODIES = (
-    "union",
-    "agency",
-    "ministry",
-    "council",
-    "committee",
-    "department",
-    "association",
-    "federation",
-    "media",  # "according to Moroccan state media"
-    "television",
-    "radio",
-)
-_ATTRIBUTION = re.compile(
-    r"\b(?i:according to|citing|cited by|quoted by|told|reported by|in an interview with|"
-    r"(?:said|says|stated|claimed|announced|confirmed)\s+(?:in\s+a\s+statement|on\s+(?:its|his|her|their)\s+\w+))"
-    # The source: a name, with up to three words describing it before ("Russian news agency Tass",
-    # "the US Geological Survey"), or any word ("police", "them").
-    r"(?:\s+(?P<source>(?:(?i:the)\s+)?(?:(?:[A-Za-z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4}"
-    # A name may go on in common nouns to what it names ("the VC pilots' union").
-    r"(?:(?:\s+[a-z][\w'’-]*)?\s+(?:" + "|".join(_BODIES) + r")\b)?"
-    r"|[\w.&'’-]+(?:\s+(?:of\s+)?[A-Z][\w.&'’-]*){0,4})))?",
-)
-_PRONOUNS = {"him", "her", "them", "it", "us", "me", "he", "she", "they", "we", "i", "you", "reporters", "journalists"}
-# Who speaks, named by role: "the foreign ministry", "police", "senior officials", "the company".
-_ROLES = (
-    r"(?:[a-z]+\s+)?(?:ministry|minister|spokesman|spokeswoman|spokesperson|police|officials?|authorities|"
-    r"agency|kremlin|statement|government|company|firm|club|court|prosecutors?|military|army|analysts?|"
-    r"experts?|researchers?|scientists?|witnesses|residents|organi[sz]ers|union|department|council|committee)"
-)
-_NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}"
-_SOURCE_SAID = re.compile(
-    r"(?P<source>\b(?:the\s+)?(?:" + _NAME + "|" + _ROLES + r"))"
-    r"\s+(?:said|says|told|stated|reported|announced|confirmed)\b",
-)
-# "Tass, the Russian news agency, reported"; "John Smith, a spokesman for the ministry, said".
-_APPOSITIVE_SAID = re.compile(
-    r"(?P<source>\b" + _NAME + r"),\s+(?i:a|an|the|its|his|her|their)\s+[^,.;:!?\"“”]{2,80},\s+"
-    r"(?:said|says|told|stated|reported|announced|confirmed|added)\b",
-)
-# '"We will win," said Maria Lopez'; "said the ministry" (not "said Tuesday").
-_SAID_SOURCE = re.compile(
-    r"\b(?:said|says|added|explained|noted|stated)\s+(?P<source>(?:the\s+)?(?:" + _NAME + "|" + _ROLES + r"))"
-    # A credit ends there ("said the company." / "said the company on Tuesday"); "said the company's offer
-    # was fair" and "said the company would appeal" report what was said, and credit nobody.
-    r"(?=\s*(?:[,.;:!?)\"”’]|$)|\s+(?:in|on|at|late|earlier|during|after|before|when|while|adding|citing)\b)(?!['’]s\b)",
-)
-_NOT_SOURCES = {"that", "this", "it", "there", "on", "in", "at", "with", "as", "to", "after", "before", "when"}
-HEDGES = (
-    "may",
-    "might",
-    "could",
-    "reportedly",
-    "allegedly",
-    "apparently",
-    "possibly",
-    "likely",
-    "unlikely",
-    "is expected to",
-    "are expected to",
-    "was expected to",
-    "is believed to",
-    "are believed to",
-    "is said to",
-    "are said to",
-    "appears to",
-    "appeared to",
-    "seems to",
-    "purportedly",
-    "supposedly",
-    "unconfirmed",
-    "rumoured",
-    "rumored",
-)
-_HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.I)
-
-
-_CALENDAR = {*MONTH_NAMES, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_CALENDAR |= {"today", "yesterday", "tonight", "last", "earlier", "later", "late", "on"}
-
-
-def _attributions(text: str, start: int, end: int, people: Sequence[Span] = ()) -> list[tuple[Span, str, bool]]:
-    """Credits in the span: the phrase's span, the source's name (lower case, may be empty), and whether
-    it credits a speaker ("the ministry said") rather than where the words were found ("according to
-    Tass", "told Reuters"). ``people``: the spans of people's names, who are told things ("Kim told
-    Putin that ...") rather than credited with them."""
-    piece = text[start:end]
-    found: list[tuple[Span, str, bool]] = []
-    for m in _ATTRIBUTION.finditer(piece):
-        if m.group("source") and m.group().lower().startswith("told"):
-            at = start + m.start("source")
-            if any(a <= at < b for a, b in people):
-                continue
-        source = (m.group("source") or "").lower()
-        if source.split()[:1] and source.split()[0] in _PRONOUNS:
-            continue  # "according to them": no source is credited
-        if source.split()[:1] and source.split()[0] in _NOT_SOURCES:
-            source = ""  # "said in a statement that ...": the statement names nobody
-        speaker = bool(re.match(r"(?i:said|says|stated|claimed|announced|confirmed)\b", m.group()))
-        found.append(((start + m.start(), start + m.end()), source.removeprefix("the "), speaker))
-    for pattern in (_APPOSITIVE_SAID, _SOURCE_SAID, _SAID_SOURCE):
-        for m in pattern.finditer(piece):
-            s, e = start + m.start(), start + m.end()
-            if any(a <= s < b or a < e <= b for (a, b), _, _ in found):
-                continue
-            source = m.group("source").lower().removeprefix("the ")
-            words = source.split()
-            if not words or words[-1] in _PRONOUNS or words[0] in _NOT_SOURCES or words[0] in _CALENDAR:
-                continue  # "she said", "said Tuesday": no source is named
-            # "Tass reported" credits where the words were found, as "according to Tass" does.
-            found.append(((s, e), source, not m.group().lower().endswith("reported")))
-    return found
-
-
-@per_analysis
-def _people(analysis: Analysis) -> tuple[Span, ...]:
-    """The spans of the names the model takes for people's."""
-    return tuple(sorted((m.start, m.end) for m in analysis.mentions if m.label == "PERSON"))
 
 
 _NAME_KINDS = ("person", "place", "organisation")
@@ -295,27 +81,7 @@ def _words_in(name: str, sentence: str) -> bool:
 
 
 # --- the stage -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Side:
-    analysis: Analysis
-    doc: int
-    ids: tuple[int, ...]  # the sentences of the match, in order
-    ranges: tuple[Span, ...]  # and their spans
-
-    @property
-    def text(self) -> str:
-        return self.analysis.article.text
-
-    def cut(self, spans: Iterable[Span]) -> str:
-        return " … ".join(self.text[s:e] for s, e in spans)
-
-
-def _side(analysis: Analysis, doc: int, sentence_ids: Sequence[int]) -> _Side:
-    ids = tuple(sentence_ids)
-    return _Side(analysis, doc, ids, tuple((analysis.sentences[i].start, analysis.sentences[i].end) for i in ids))
-
-
-def _quotations_of(side: _Side) -> list[tuple[Span, str]]:
+def _quotations_of(side: Side) -> list[tuple[Span, str]]:
     """The quotations in the match's sentences (the span of their words, marks left out, and the words),
     a quotation that opens or closes in a sentence outside the match cut to the part inside it
     ('"That's why we came here. / The leader ... develop space," said Putin': the second sentence's
@@ -406,115 +172,7 @@ def _month_day(text: str) -> str | None:
     return f"{int(months[0][6:]):02d}-{int(numbers[0]):02d}"
 
 
-# Any credit to someone, named or not ("she said", "in a short statement", "read the club's statement"):
-# any verb of speech ("officials reported" carries "the agency said"), or a credit phrase.
-_CREDIT = re.compile(r"\b(" + _SPEECH + r"|citing|statement)\b", re.I)
-_NOT_NAMES = {"the", "a", "an", "of", "and", "its", "his", "her", "their"}
-
-
-def _content_words(source: str) -> list[str]:
-    """The words of a credited source that name someone ("the union" -> ["union"]; "a" -> [])."""
-    return [w for w in re.findall(r"\w+", source) if w not in _NOT_NAMES and len(w) > 1]
-
-
-def _named_in(source: str, text: str) -> bool | None:
-    """Whether every content word of ``source`` is in ``text`` (None when the source names nothing).
-    A word of four letters or more may be misspelt by one letter ("Taas" for "Tass")."""
-    words = _content_words(source)
-    if not words:
-        return None
-    present = set(re.findall(r"\w+", text.lower()))
-    return all(
-        w in present or (len(w) >= 4 and any(len(p) >= 4 and Levenshtein.distance(w, p) <= 1 for p in present))
-        for w in words
-    )
-
-
-def _uncredited(
-    credits: list[tuple[Span, str, bool]], text: str, other: _Side, other_credits: list[tuple[Span, str, bool]]
-) -> list[Span]:
-    """The credits of one side that the other side does not carry.
-
-    A source credit ("according to Tass") is carried when the other side names the source in or beside
-    the match ("port data showed" carries "according to port data"). A named speaker ("Marta Oyelaran
-    told reporters") is carried by any credit inside the other side's match ("she said") unless that
-    names someone else: two reports quoting one person credit her in their own words. A credit that
-    names nobody ("said in a statement") is carried by any credit in or beside the match; one that
-    names it only by its role ("according to the firm", "officials said"), by any credit in the match.
-    """
-    inside, around = other.cut(other.ranges), _around(other)
-    # Whether the other side names whom it credits: a speaker, or a source by its name ("according to
-    # Tass"; not "told employees", which names whom the words were told to).
-    named_speakers = any(
-        _content_words(src) and (speaker or not _by_role(src, other.text[span[0] : span[1]]))
-        for span, src, speaker in other_credits
-    )
-    lost = []
-    for span, source, speaker in credits:
-        if _by_role(source, text[span[0] : span[1]]) and _CREDIT.search(inside):
-            continue
-        if source and any(other_source and same_referent(source, other_source) for _, other_source, _ in other_credits):
-            continue  # "China said" / "Beijing said", "the US said" / "Washington said"
-        if _same_body(source, [other_source for _, other_source, _ in other_credits]):
-            continue  # "according to the VC pilots' union" / "the pilots' union said"
-        named = _named_in(source, around)
-        if named:
-            continue
-        if named is None:  # whom it credits is not read
-            if not speaker or _CREDIT.search(around):
-                continue
-        elif speaker and not named_speakers and _CREDIT.search(inside):
-            continue
-        lost.append(span)
-    return lost
-
-
-def _same_body(source: str, others: list[str]) -> bool:
-    """Whether another credit names the same body by its noun ("vc pilots' union" / "the union"), or one
-    credits a body and the other someone speaking for it ("the foreign ministry" / "foreign ministry
-    spokeswoman mao ning")."""
-    words = source.split()
-    if not words:
-        return False
-    for other in others:
-        other_words = other.split()
-        if words[-1] in _BODIES and other_words[-1:] == words[-1:]:
-            return True
-        for body, speaker in ((words, other_words), (other_words, words)):
-            named = _content_words(" ".join(body))[-2:]  # "(chinese) foreign ministry"
-            if body and body[-1] in _BODIES and named and set(named) <= set(speaker):
-                return True
-    return False
-
-
-def _by_role(source: str, credit: str) -> bool:
-    """Whether the credited source is written in common nouns only ("the firm", "officials")."""
-    at = credit.lower().find(source)
-    return bool(source) and at >= 0 and not any(c.isupper() for c in credit[at : at + len(source)])
-
-
-def _around(side: _Side) -> str:
-    """The match's text with the sentence before and after it: a quotation split into sentences keeps
-    its credit beside it ('In a statement, the club said: "…' then '… his honesty."')."""
-    sentences = side.analysis.sentences
-    before, after = sentences[max(0, side.ids[0] - 1)], sentences[min(len(sentences) - 1, side.ids[-1] + 1)]
-    return side.text[before.start : after.end]
-
-
-def _attribution_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
-    """Credits one side gives that the other does not carry."""
-    aa = [x for s, e in sa.ranges for x in _attributions(sa.text, s, e, _people(sa.analysis))]
-    ab = [x for s, e in sb.ranges for x in _attributions(sb.text, s, e, _people(sb.analysis))]
-    if not aa and not ab:
-        return []
-    spans_a = tuple(_uncredited(aa, sa.text, sb, ab))
-    spans_b = tuple(_uncredited(ab, sb.text, sa, aa))
-    if not spans_a and not spans_b:
-        return []
-    return [Difference(k, "attribution", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))]
-
-
-def _quotation_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
+def _quotation_diffs(k: int, sa: Side, sb: Side) -> list[Difference]:
     qa, qb = _quotations_of(sa), _quotations_of(sb)
     out = []
     used_b: set[int] = set()
@@ -548,8 +206,8 @@ def _quotation_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
 
 def _quoted_parts(
     k: int,
-    sa: _Side,
-    sb: _Side,
+    sa: Side,
+    sb: Side,
     qa: list[tuple[Span, str]],
     qb: list[tuple[Span, str]],
     used_a: set[int],
@@ -597,7 +255,7 @@ def _quoted_parts(
 _UNMARKED_RUN = 4
 
 
-def unmarked_runs(long_words: list[tuple[str, Span]], covered: list[bool], side: _Side) -> list[tuple[Span, Span]]:
+def unmarked_runs(long_words: list[tuple[str, Span]], covered: list[bool], side: Side) -> list[tuple[Span, Span]]:
     """Runs of words of a quotation, outside the parts already matched (``covered``), that ``side``
     writes in a row outside its own quotation marks: ``(span in the quotation, span on the side)``."""
     unquoted: list[tuple[str, Span]] = []
@@ -633,17 +291,17 @@ _NAMING = re.compile(
 )
 
 
-def _words_credited(side: _Side, span: Span) -> bool:
+def _words_credited(side: Side, span: Span) -> bool:
     """Whether the sentence holding a quotation gives it as somebody's words: a verb of speech or of
     naming in it. A headline's scare quotes ("Obama 'postpones' trip") have none."""
     sentence = next(((s, e) for s, e in side.ranges if s <= span[0] < e), None)
     if sentence is None:
         return False
     text = side.text[sentence[0] : sentence[1]]
-    return bool(_VERB.search(text) or _NAMING.search(text))
+    return bool(SPEECH_VERB.search(text) or _NAMING.search(text))
 
 
-def _unquoted(quote: str, side: _Side, credited: bool = False) -> Span | None:
+def _unquoted(quote: str, side: Side, credited: bool = False) -> Span | None:
     """Where the other side carries the quoted words without quotation marks.
 
     A long quotation may be carried loosely (most of its words, in order); a short one
@@ -671,12 +329,12 @@ def _unquoted(quote: str, side: _Side, credited: bool = False) -> Span | None:
     return None
 
 
-def _framing_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
+def _framing_diffs(k: int, sa: Side, sb: Side) -> list[Difference]:
     out = []
-    verbs_a = [m for s, e in sa.ranges for m in _offset_iter(_VERB, sa.text, s, e)]
-    verbs_b = [m for s, e in sb.ranges for m in _offset_iter(_VERB, sb.text, s, e)]
-    judged_a = {_stem(v.group().lower()) for v in verbs_a if v.group().lower() not in _NEUTRAL}
-    judged_b = {_stem(v.group().lower()) for v in verbs_b if v.group().lower() not in _NEUTRAL}
+    verbs_a = [m for s, e in sa.ranges for m in _offset_iter(SPEECH_VERB, sa.text, s, e)]
+    verbs_b = [m for s, e in sb.ranges for m in _offset_iter(SPEECH_VERB, sb.text, s, e)]
+    judged_a = {_stem(v.group().lower()) for v in verbs_a if v.group().lower() not in NEUTRAL_VERBS}
+    judged_b = {_stem(v.group().lower()) for v in verbs_b if v.group().lower() not in NEUTRAL_VERBS}
     if verbs_a and verbs_b and judged_a != judged_b:
         spans_a = tuple(v.span() for v in verbs_a)
         spans_b = tuple(v.span() for v in verbs_b)
@@ -684,16 +342,10 @@ def _framing_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
     # "May" with a capital is the month; a hedge swapped for another ("may" / "could") is no change.
     # Words inside a quotation are the speaker's, not the reporter's framing.
     hedges_a = [
-        m
-        for s, e in sa.ranges
-        for m in _offset_iter(_HEDGE, sa.text, s, e)
-        if m.group() != "May" and not _quoted(m, sa)
+        m for s, e in sa.ranges for m in _offset_iter(HEDGE, sa.text, s, e) if m.group() != "May" and not _quoted(m, sa)
     ]
     hedges_b = [
-        m
-        for s, e in sb.ranges
-        for m in _offset_iter(_HEDGE, sb.text, s, e)
-        if m.group() != "May" and not _quoted(m, sb)
+        m for s, e in sb.ranges for m in _offset_iter(HEDGE, sb.text, s, e) if m.group() != "May" and not _quoted(m, sb)
     ]
     keys_a = {_hedge_key(h.group()) for h in hedges_a}
     keys_b = {_hedge_key(h.group()) for h in hedges_b}
@@ -704,7 +356,7 @@ def _framing_diffs(k: int, sa: _Side, sb: _Side) -> list[Difference]:
     return out
 
 
-def _quoted(found: _Offset, side: _Side) -> bool:
+def _quoted(found: _Offset, side: Side) -> bool:
     return any(_within(found.span(), [q]) for q, _ in _quotations_of(side))
 
 
@@ -796,7 +448,7 @@ def _overlaps(span: Span, region: Span) -> bool:
 
 
 def _region_difference(
-    k: int, region_a: Span, region_b: Span, sa: _Side, sb: _Side, names: tuple[_Sorted[Entity], _Sorted[Entity]]
+    k: int, region_a: Span, region_b: Span, sa: Side, sb: Side, names: tuple[Sorted[Entity], Sorted[Entity]]
 ) -> Difference | None:
     """What a run of changed words changed: a date, a figure or a name (or only wording: None)."""
     dates_a = [d for _, d in _dates_of(sa.analysis).overlapping(region_a)]
@@ -868,8 +520,8 @@ def _paired(
     items_a: Sequence[tuple[Span, T]],
     items_b: Sequence[tuple[Span, T]],
     place: Anchors,
-    sa: _Side,
-    sb: _Side,
+    sa: Side,
+    sb: Side,
     fits: Callable[[T, T], bool] = lambda x, y: True,
     moved: bool = True,
     alike: Callable[[T, T], bool] = lambda x, y: False,
@@ -940,9 +592,9 @@ def _context(text: str, figure: Figure) -> set[str]:
 
 def _in_place(
     k: int,
-    sa: _Side,
-    sb: _Side,
-    names: tuple[_Sorted[Entity], _Sorted[Entity]],
+    sa: Side,
+    sb: Side,
+    names: tuple[Sorted[Entity], Sorted[Entity]],
     place: Anchors,
     apart: bool = False,
 ) -> list[Difference]:
@@ -951,7 +603,7 @@ def _in_place(
     states, in any place or form, are left out first; so is everything outside both sentences' gaps."""
     out: list[Difference] = []
 
-    def figures(side: _Side) -> list[Figure]:
+    def figures(side: Side) -> list[Figure]:
         dates = [span for span, _ in _dates_of(side.analysis).inside(side.ranges)]
         found = [f for s, e in side.ranges for f in figures_in(side.text, s, e, dates)]
         # A conversion in brackets ("72 km (45 miles)") restates the figure before it, rounded its own
@@ -967,7 +619,7 @@ def _in_place(
             )
         ]
 
-    def values(side: _Side) -> set[float]:
+    def values(side: Side) -> set[float]:
         """Every number the side gives, dates' numbers too ("for eleven years" may be read as a date)."""
         return {round(f.value, 6) for s, e in side.ranges for f in figures_in(side.text, s, e, [])}
 
@@ -1032,7 +684,7 @@ def _in_place(
         [
             span
             for s, e in side.ranges
-            for span, _, speaker in _attributions(side.text, s, e, _people(side.analysis))
+            for span, _, speaker in attributions(side.text, s, e, people_spans(side.analysis))
             if not speaker
         ]
         for side in (sa, sb)
@@ -1125,8 +777,8 @@ def _in_place(
 
 def _displaced(
     k: int,
-    sa: _Side,
-    sb: _Side,
+    sa: Side,
+    sb: Side,
     named: list[list[tuple[Span, Entity]]],
     every_name: list[list[tuple[Span, Entity]]],
     unshared: Callable[[int], list[tuple[Span, Entity]]],
@@ -1205,7 +857,7 @@ _DISTANCING = re.compile(
 _DOUBTING = {"claim", "alleg", "allege", "insist", "admitt", "admit", "conced", "concede", "assert"}
 
 
-def _framing_in_place(k: int, sa: _Side, sb: _Side) -> list[Difference]:
+def _framing_in_place(k: int, sa: Side, sb: Side) -> list[Difference]:
     """Framing in reworded sentences: a distancing hedge ("reportedly") on one side only; a verb that
     judges ("claimed", "admitted") where the other side's verb only reports ("said")."""
     out = []
@@ -1213,7 +865,7 @@ def _framing_in_place(k: int, sa: _Side, sb: _Side) -> list[Difference]:
         [m for s, e in side.ranges for m in _offset_iter(_DISTANCING, side.text, s, e) if not _quoted(m, side)]
         for side in (sa, sb)
     ]
-    verbs = [[m for s, e in side.ranges for m in _offset_iter(_VERB, side.text, s, e)] for side in (sa, sb)]
+    verbs = [[m for s, e in side.ranges for m in _offset_iter(SPEECH_VERB, side.text, s, e)] for side in (sa, sb)]
     for n in (0, 1):
         mine: tuple[Span, ...] = ()
         theirs: tuple[Span, ...] = ()
@@ -1223,7 +875,7 @@ def _framing_in_place(k: int, sa: _Side, sb: _Side) -> list[Difference]:
         judged = [
             v for v in verbs[n] if _stem(v.group().lower()) in _DOUBTING and _stem(v.group().lower()) not in stems
         ]
-        reporting = [v for v in verbs[1 - n] if v.group().lower() in _NEUTRAL]
+        reporting = [v for v in verbs[1 - n] if v.group().lower() in NEUTRAL_VERBS]
         if judged and reporting:
             mine += tuple(v.span() for v in judged)
             theirs = tuple(v.span() for v in reporting)
@@ -1320,20 +972,20 @@ def _capitalised(text: str, region: Span) -> list[Span]:
     return [region] if re.search(r"\b[A-Z][a-z]", piece) else []
 
 
-def _sentence_figures(side: _Side, region: Span) -> list[Figure]:
+def _sentence_figures(side: Side, region: Span) -> list[Figure]:
     sentence = next(((s, e) for s, e in side.ranges if s <= region[0] <= e), side.ranges[0])
     dates = [span for span, _ in _dates_of(side.analysis).inside([sentence])]
     return figures_in(side.text, sentence[0], sentence[1], dates)
 
 
-def _names_by_span(entities: Sequence[Entity]) -> tuple[_Sorted[Entity], _Sorted[Entity]]:
+def _names_by_span(entities: Sequence[Entity]) -> tuple[Sorted[Entity], Sorted[Entity]]:
     """Each mention's span with its merged entity, per article, sorted (built once per comparison)."""
     mentions: tuple[list[tuple[Span, Entity]], list[tuple[Span, Entity]]] = ([], [])
     for e in entities:
         for m in e.mentions:
             if m.doc in (0, 1):
                 mentions[m.doc].append(((m.start, m.end), e))
-    return _Sorted.of(mentions[0]), _Sorted.of(mentions[1])
+    return Sorted.of(mentions[0]), Sorted.of(mentions[1])
 
 
 def match_differences(
@@ -1342,7 +994,7 @@ def match_differences(
     a: Analysis,
     b: Analysis,
     entities: Sequence[Entity],
-    names: tuple[_Sorted[Entity], _Sorted[Entity]] | None = None,
+    names: tuple[Sorted[Entity], Sorted[Entity]] | None = None,
     derived: bool = False,
 ) -> list[Difference]:
     """Every difference inside match ``k``.
@@ -1355,7 +1007,7 @@ def match_differences(
     partial match between reports that do not share wording (not ``derived``) is read for figures and
     dates only: there another name, credit or hedge is each outlet's own way of telling.
     """
-    sa, sb = _side(a, 0, match.a), _side(b, 1, match.b)
+    sa, sb = side_of(a, 0, match.a), side_of(b, 1, match.b)
     # Two statements on one topic by reports that do not share wording: a figure or a date that differs
     # is a conflict an editor checks; another name, credit or hedge is each outlet's own detail (19 real
     # reports of two stories, README: 0.32 differences per match, nearly all of that kind).
@@ -1366,7 +1018,7 @@ def match_differences(
     for i, j, similarity in pairs:
         if similarity < NEAR_COPY:
             continue
-        pa, pb = _side(a, 0, (i,)), _side(b, 1, (j,))
+        pa, pb = side_of(a, 0, (i,)), side_of(b, 1, (j,))
         for region_a, region_b in _regions(a.article.text, pa.ranges[0], b.article.text, pb.ranges[0]):
             difference = _region_difference(k, region_a, region_b, pa, pb, names)
             if difference is not None:
@@ -1392,7 +1044,7 @@ def match_differences(
     reworded_a = sorted({i for i, _, similarity in pairs if similarity < NEAR_COPY})
     reworded_b = sorted({j for _, j, similarity in pairs if similarity < NEAR_COPY})
     if reworded_a and reworded_b:
-        ra, rb = _side(a, 0, reworded_a), _side(b, 1, reworded_b)
+        ra, rb = side_of(a, 0, reworded_a), side_of(b, 1, reworded_b)
         place = anchors([a.sentences[i] for i in reworded_a], [b.sentences[j] for j in reworded_b])
         found += [
             d
@@ -1405,7 +1057,7 @@ def match_differences(
     # A credit one side gives and the other drops is the mark of uncredited reuse, in a partial match
     # as much as in a close one, where one takes its wording from the other.
     if not apart:
-        found += _attribution_diffs(k, sa, sb)
+        found += attribution_differences(k, sa, sb)
     if match.kind != "partial":
         found += [*_quotation_diffs(k, sa, sb), *_framing_diffs(k, sa, sb)]
     unique: dict[tuple[str, tuple[Span, ...], tuple[Span, ...]], Difference] = {}

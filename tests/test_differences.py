@@ -701,14 +701,3 @@ def test_between_independent_reports_a_distance_pairs_only_with_one_of_the_same_
         assert partial
         found = find_differences(a, other, partial, result.entities, derived=False)
         assert [(d.a_text, d.b_text) for d in found if d.kind == "figure"] == expected
-
-
-def test_a_person_told_something_is_no_source_and_an_outlet_told_is(nlp):
-    from parallax.differences import _attributions, _people
-
-    for text, sources in (
-        ("Kim told Putin that North Korea would stand with Russia.", [("kim", True)]),  # Putin was told
-        ("The minister told Reuters that the talks had failed.", [("reuters", False)]),
-    ):
-        found = _attributions(text, 0, len(text), _people(analyse(article_from_text(text, "t"), nlp=nlp)))
-        assert [(source, speaker) for _, source, speaker in found] == sources
