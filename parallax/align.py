@@ -118,6 +118,11 @@ def features_of(analysis: Analysis) -> ArticleFeatures:
     )
 
 
+def running_text(a: Analysis, b: Analysis) -> bool:
+    """Whether two articles tell one story (:func:`_running_text`), not a digest of items."""
+    return _running_text(features_of(a), features_of(b))
+
+
 def _running_text(fa: ArticleFeatures, fb: ArticleFeatures) -> bool:
     """Whether a pair tells one story (parallax.gaps.RUNNING_TEXT), not a digest of items: only there does
     order vouch for a link, and only there are several sentences a side one statement."""

@@ -15,8 +15,9 @@ functions on its executors):
 5. score: each candidate pair is aligned and measured by :func:`parallax.matrix.score_pair`, the
    function ``matrix`` uses, so an editor who opens a pair in the app sees the figure reported.
 6. report: pairs whose larger reuse reaches ``reuse_threshold``; their likely source; families
-   (each article joined to its best partner, as :mod:`parallax.families` joins them) with their
-   likely original, ordered as :mod:`parallax.families` orders them.
+   (each article joined to its best partner, and two of running text sharing ``STRONG_LINK``, as
+   :mod:`parallax.families` joins them) with their likely original, ordered as
+   :mod:`parallax.families` orders them.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .families import origin_is_clear, origin_order
+from .families import STRONG_LINK, origin_is_clear, origin_order
 from .ingest import IngestError, article_from_text, parse_published, read_article
 from .model import Article
 from .options import DEFAULT_OPTIONS, CompareOptions
@@ -150,6 +151,7 @@ PAIR_COLUMNS = (
     "specificity_a",
     "specificity_b",
     "source",
+    "running_text",
 )
 
 
@@ -167,6 +169,7 @@ def pair_record(a: Article, b: Article, figures: Any, threshold: float) -> dict[
         "specificity_a": figures.specificity_a,
         "specificity_b": figures.specificity_b,
         "source": pair_source(a, b, figures) if shares else None,
+        "running_text": figures.running_text,
         "shares_wording": shares,
     }
 
@@ -185,10 +188,20 @@ def best_partner_edges(pairs: Iterable[dict[str, Any]]) -> set[tuple[str, str]]:
     return {(min(me, other), max(me, other)) for me, (_, other) in best.items()}
 
 
+def strong_edges(pairs: Iterable[dict[str, Any]]) -> set[tuple[str, str]]:
+    """Pairs of running text that share ``families.STRONG_LINK`` of wording or more (as ``families.linked``
+    joins them in a matrix), whether or not either is the other's best partner."""
+    return {
+        (p["a"], p["b"])
+        for p in pairs
+        if p["shares_wording"] and p.get("running_text") and max(p["reuse_ab"], p["reuse_ba"]) >= STRONG_LINK
+    }
+
+
 def family_records(pairs: Iterable[dict[str, Any]], published: dict[str, dt.date | None]) -> list[dict[str, Any]]:
     """Groups of articles joined to their best partner by shared wording, each with its likely original."""
     linked = [p for p in pairs if p["shares_wording"]]
-    edges = best_partner_edges(linked)
+    edges = best_partner_edges(linked) | strong_edges(linked)
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:

@@ -38,12 +38,14 @@ from .archive import (
     shingle_hashes,
     summary_record,
 )
+from .families import STRONG_LINK
 from .ingest import IngestError
 from .options import CompareOptions
 
 PAIR_SCHEMA = (
     "a string, b string, reuse double, reuse_ab double, reuse_ba double, "
-    "coverage_ab double, coverage_ba double, specificity_a double, specificity_b double, source string"
+    "coverage_ab double, coverage_ba double, specificity_a double, specificity_b double, source string, "
+    "running_text boolean"
 )
 
 
@@ -260,12 +262,17 @@ def _write_families(
     spark: Any, reported: Any, analyses: Any, target: Path, options: CompareOptions, parallelism: int
 ) -> int:
     """Connected components by min-label propagation over each article's best-partner pair (as
-    ``archive.best_partner_edges``: most reuse, ties to the smaller id), then each family's order."""
+    ``archive.best_partner_edges``: most reuse, ties to the smaller id) and the strong pairs of running
+    text (``archive.strong_edges``), then each family's order."""
+    strong = reported.filter(
+        lambda r: bool(r["running_text"]) and max(r["reuse_ab"], r["reuse_ba"]) >= STRONG_LINK
+    ).map(lambda r: (r["a"], r["b"]))
     edges = (
         reported.map(lambda r: (r["a"], r["b"], -max(r["reuse_ab"], r["reuse_ba"])))
         .flatMap(lambda e: [(e[0], (e[2], e[1])), (e[1], (e[2], e[0]))])
         .reduceByKey(min, parallelism)
         .map(lambda kv: (min(kv[0], kv[1][1]), max(kv[0], kv[1][1])))
+        .union(strong)
         .distinct(parallelism)
         .cache()
     )

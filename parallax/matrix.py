@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .align import coverage, features_of
+from .align import coverage, features_of, running_text
 from .families import families, origin_is_clear, origin_order, sources
 from .model import Analysis
 from .options import DEFAULT_OPTIONS, CompareOptions
@@ -89,6 +89,7 @@ class PairFigures:
     reuse_ba: float
     specificity_a: float  # names and quotations per hundred words (parallax.specificity): direction's tie-break
     specificity_b: float
+    running_text: bool = False  # both tell a story, not a list of items (parallax.align.running_text)
 
 
 def score_pair(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIONS) -> PairFigures:
@@ -100,6 +101,7 @@ def score_pair(a: Analysis, b: Analysis, options: CompareOptions = DEFAULT_OPTIO
         *pair.reuse,
         specificity(a),
         specificity(b),
+        running_text(a, b),
     )
 
 
@@ -147,15 +149,17 @@ def story_matrix(
     n = len(analyses)
     cover = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
     reused = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
+    running = [[False] * n for _ in range(n)]
     for i, j, pair in _scored_pairs(analyses, pairs_to_align(analyses), options, workers):
         cover[i][j], cover[j][i] = pair.coverage_ab, pair.coverage_ba
         reused[i][j], reused[j][i] = pair.reuse_ab, pair.reuse_ba
+        running[i][j] = running[j][i] = pair.running_text
     published = [a.article.published for a in analyses]
     specific = [specificity(a) for a in analyses]
-    found = families(reused, options.reuse_threshold)
+    found = families(reused, options.reuse_threshold, running)
     clear = [origin_is_clear(origin_order(family, reused, published, specific), reused, published) for family in found]
     return StoryMatrix(
-        cover, reused, found, sources(reused, published, options.reuse_threshold, specific), clear, specific
+        cover, reused, found, sources(reused, published, options.reuse_threshold, specific, running), clear, specific
     )
 
 

@@ -124,6 +124,19 @@ def test_families_join_chains_and_pick_the_earliest():
     assert specific == [{"ids": ["a", "b"], "original": "a", "size": 2, "origin_clear": False}]
 
 
+def test_a_piece_that_takes_from_two_joins_both_families_in_running_text():
+    # Sputnik's piece takes 0.48 from TASS and 0.33 from its own earlier piece, whose best partner is a
+    # third one: best partners alone split them in two; a strong share between running texts joins.
+    def pair(a, b, reuse, running):
+        figures = {"reuse_ab": reuse, "reuse_ba": reuse, "specificity_a": 5.0, "specificity_b": 5.0}
+        return {"a": a, "b": b, **figures, "shares_wording": True, "running_text": running}
+
+    pairs = [pair("s18", "tass", 0.48, True), pair("s13", "s18", 0.33, True), pair("live", "s13", 0.45, True)]
+    assert [f["size"] for f in family_records(pairs, {})] == [4]
+    headlines = [pair("s18", "tass", 0.48, False), pair("s13", "s18", 0.33, False), pair("live", "s13", 0.45, False)]
+    assert sorted(f["size"] for f in family_records(headlines, {})) == [2, 2]
+
+
 @pytest.mark.spark
 def test_spark_engine_writes_what_the_local_engine_writes(archive_in, tmp_path):
     pytest.importorskip("pyspark")

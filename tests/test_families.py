@@ -115,3 +115,16 @@ def test_specificity_never_overturns_a_date_or_clear_containment():
     # Three same-day members: the most specific first, the rest after it by the same rule.
     three = [[1.0, 0.5, 0.5], [0.5, 1.0, 0.5], [0.5, 0.5, 1.0]]
     assert origin_order([0, 1, 2], three, [None] * 3, [2.0, 3.0, 9.0]) == [2, 1, 0]
+
+
+def test_in_running_text_a_strong_share_links_beyond_best_partners():
+    from parallax.families import STRONG_LINK, families
+
+    # 1 takes 0.48 from 0 and 0.33 from 2; 2's best partner is 3 (0.45).
+    reuse = [[1.0, 0.48, 0.0, 0.0], [0.48, 1.0, 0.33, 0.0], [0.0, 0.33, 1.0, 0.45], [0.0, 0.0, 0.45, 1.0]]
+    assert families(reuse, 0.13) == [[0, 1], [2, 3]]
+    running = [[True] * 4 for _ in range(4)]
+    assert families(reuse, 0.13, running) == [[0, 1, 2, 3]]
+    assert 0.13 < STRONG_LINK <= 0.33
+    # A list of headlines (not running text) keeps best partners only.
+    assert families(reuse, 0.13, [[False] * 4 for _ in range(4)]) == [[0, 1], [2, 3]]
