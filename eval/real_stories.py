@@ -10,7 +10,8 @@ change, so a page fetched today may not be the text the labels were made on). Th
 - families: one ``matrix`` per story, pairwise F1 against the labelled families (pairs of an unsure
   label left out of both sides);
 - differences per match over every pair of each story (no change injected: a figure that really
-  differs between two versions of a wire counts too, so this is an upper bound on false ones).
+  differs between two versions of a wire counts too, so this is an upper bound on false ones);
+- across stories: every report in one ``matrix`` run, derived pairs against every other pair.
 
 Run: python eval/real_stories.py DIR  |  python eval/real_stories.py --fetch DIR
 """
@@ -91,6 +92,23 @@ def main(folder: Path) -> dict[str, float]:
         true |= {frozenset(f"{story}/{x}" for x in p) for p in _pairs(data["families"])}
         unsure_all |= {frozenset(f"{story}/{x}" for x in p) for p in unsure}
         print(f"{story}: {len(ids)} reports, families {found}")
+    # Across stories: every report in one matrix run, as an archive of several stories would be read.
+    everything = [(story, p) for story in stories for p in sorted((folder / story).glob("*.md"))]
+    cross_auc = None
+    if everything:
+        labels = [f"{story}/{p.stem}" for story, p in everything]
+        whole = story_matrix([analyse(read_article(p), nlp=nlp) for _, p in everything])
+        derived_all = {frozenset(f"{s}/{x}" for x in pair) for s, d in stories.items() for pair in d["derived"]}
+        positive, negative = [], []
+        for i, j in itertools.combinations(range(len(labels)), 2):
+            key = frozenset((labels[i], labels[j]))
+            larger = max(whole.reuse[i][j], whole.reuse[j][i])
+            if key in derived_all:
+                positive.append(larger)
+            elif key not in unsure_all:
+                negative.append(larger)
+        cross_auc = auc(positive, negative)
+        print(f"all {len(labels)} reports in one matrix: reuse AUC {cross_auc:.3f} ({len(negative)} independent pairs)")
     predicted, true = predicted - unsure_all, true - unsure_all
     hit = len(predicted & true)
     precision = hit / len(predicted) if predicted else 1.0
@@ -99,6 +117,7 @@ def main(folder: Path) -> dict[str, float]:
         "reuse_auc": auc(derived_scores, independent_scores),
         "family_f1": 2 * precision * recall / (precision + recall) if hit else 0.0,
         "differences_per_match": differences / max(1, matches),
+        "cross_story_auc": cross_auc if cross_auc is not None else float("nan"),
     }
     print(
         f"real stories: reuse AUC {figures['reuse_auc']:.3f} ({len(derived_scores)} derived, "
