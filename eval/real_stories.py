@@ -61,12 +61,30 @@ def _pairs(groups: list[list[str]]) -> set[frozenset[str]]:
     return {frozenset(p) for g in groups for p in itertools.combinations(g, 2)}
 
 
+def _split(
+    labels: list[str], reuse: list[list[float]], derived: set[frozenset[str]], unsure: set[frozenset[str]]
+) -> tuple[list[float], list[float]]:
+    """The larger reuse of each labelled pair: derived pairs, then independent ones (unsure left out)."""
+    positive, negative = [], []
+    for i, j in itertools.combinations(range(len(labels)), 2):
+        key = frozenset((labels[i], labels[j]))
+        larger = max(reuse[i][j], reuse[j][i])
+        if key in derived:
+            positive.append(larger)
+        elif key not in unsure:
+            negative.append(larger)
+    return positive, negative
+
+
 def main(folder: Path) -> dict[str, float]:
     stories = json.loads(MANIFEST.read_text(encoding="utf-8"))["stories"]
     nlp = load_pipeline()
     derived_scores, independent_scores = [], []
     predicted, true, unsure_all = set(), set(), set()
     differences = matches = 0
+    all_labels: list[str] = []
+    all_analyses = []
+    derived_all: set[frozenset[str]] = set()
     for story, data in stories.items():
         paths = sorted((folder / story).glob("*.md"))
         if not paths:
@@ -77,38 +95,27 @@ def main(folder: Path) -> dict[str, float]:
         matrix = story_matrix(analyses)
         derived = {frozenset(p) for p in data["derived"]}
         unsure = {frozenset(p) for p in data["unsure"]}
+        positive, negative = _split(ids, matrix.reuse, derived, unsure)
+        derived_scores += positive
+        independent_scores += negative
         for i, j in itertools.combinations(range(len(ids)), 2):
-            key = frozenset((ids[i], ids[j]))
-            larger = max(matrix.reuse[i][j], matrix.reuse[j][i])
-            if key in derived:
-                derived_scores.append(larger)
-            elif key not in unsure:
-                independent_scores.append(larger)
             result = compare(analyses[i], analyses[j])
             differences += len(result.differences)
             matches += len(result.matches)
+        all_labels += [f"{story}/{name}" for name in ids]
+        all_analyses += analyses
+        derived_all |= {frozenset(f"{story}/{x}" for x in p) for p in derived}
         found = [[ids[k] for k in family] for family in matrix.families]
         predicted |= {frozenset(f"{story}/{x}" for x in p) for p in _pairs(found)}
         true |= {frozenset(f"{story}/{x}" for x in p) for p in _pairs(data["families"])}
         unsure_all |= {frozenset(f"{story}/{x}" for x in p) for p in unsure}
         print(f"{story}: {len(ids)} reports, families {found}")
     # Across stories: every report in one matrix run, as an archive of several stories would be read.
-    everything = [(story, p) for story in stories for p in sorted((folder / story).glob("*.md"))]
     cross_auc = None
-    if everything:
-        labels = [f"{story}/{p.stem}" for story, p in everything]
-        whole = story_matrix([analyse(read_article(p), nlp=nlp) for _, p in everything])
-        derived_all = {frozenset(f"{s}/{x}" for x in pair) for s, d in stories.items() for pair in d["derived"]}
-        positive, negative = [], []
-        for i, j in itertools.combinations(range(len(labels)), 2):
-            key = frozenset((labels[i], labels[j]))
-            larger = max(whole.reuse[i][j], whole.reuse[j][i])
-            if key in derived_all:
-                positive.append(larger)
-            elif key not in unsure_all:
-                negative.append(larger)
+    if all_analyses:
+        positive, negative = _split(all_labels, story_matrix(all_analyses).reuse, derived_all, unsure_all)
         cross_auc = auc(positive, negative)
-        print(f"all {len(labels)} reports in one matrix: reuse AUC {cross_auc:.3f} ({len(negative)} independent pairs)")
+        print(f"all {len(all_labels)} reports in one matrix: reuse AUC {cross_auc:.3f} ({len(negative)} other pairs)")
     predicted, true = predicted - unsure_all, true - unsure_all
     hit = len(predicted & true)
     precision = hit / len(predicted) if predicted else 1.0
