@@ -447,11 +447,12 @@ def _matches(
     if options.gap_floor < 1.0 and running_text:
         gaps = gap_links(core_links, pair.undiscounted, copies, options.gap_floor)
         plain_groups = attach(groups, gaps)
-        groups = attach(groups, gaps, halves=trust_derivation)
-        if groups != plain_groups:
+        halved_groups = attach(groups, gaps, halves=True) if trust_derivation else plain_groups
+        if halved_groups != plain_groups:
             # The other halves of split sentences that only trust in a derivation joined to a group.
             kept = {(r, c) for rows, cols in plain_groups for r in rows for c in cols}
             widened = {(i, j) for i, j in gaps if (i, j) not in kept}
+        groups = halved_groups
     if running_text and options.meaning_floor < 1.0:
         # In one story a sentence's clear best in meaning among the leftovers is its counterpart
         # (a headline list is no story: there topic alone makes a best).

@@ -41,6 +41,7 @@ from .anchors import Anchors, anchors
 from .capitals import is_country, is_title_case
 from .credits import HEDGE, NEUTRAL_VERBS, SPEECH_VERB, attribution_differences, attributions, people_spans
 from .date_rules import MONTH_NAMES
+from .entities import outlet_names
 from .figures import CURRENCIES, MEASURES, Figure, figure_differences, figures_in
 from .lexicon import NUMBER_WORDS, ORDINAL_WORDS
 from .memo import per_analysis
@@ -1073,7 +1074,7 @@ def find_differences(
     the other (reuse at the threshold); between reports that do not, a partial match (two statements
     on one topic) is read for changed figures and dates only."""
     # The outlets themselves ("Sputnik is live as ...", "/TASS/") are the reports' bylines, not facts.
-    outlets = {x.article.outlet.strip().lower() for x in (a, b) if x.article.outlet}
+    outlets = outlet_names((a, b))
     names = _names_by_span([e for e in entities if e.name.lower() not in outlets])  # once per comparison
     return tuple(
         d for k, match in enumerate(matches) for d in match_differences(k, match, a, b, entities, names, derived)

@@ -88,6 +88,11 @@ def clean_mention(text: str) -> tuple[str, str, int, int]:
     return surface, name, left, right
 
 
+def outlet_names(analyses: Sequence[Analysis]) -> set[str]:
+    """The names of the outlets that published the articles, lower case."""
+    return {a.article.outlet.strip().lower() for a in analyses if a.article.outlet}
+
+
 def _raw_mentions(analyses: Sequence[Analysis]) -> list[_Raw]:
     raws: list[_Raw] = []
     person_tokens = {
@@ -99,7 +104,7 @@ def _raw_mentions(analyses: Sequence[Analysis]) -> list[_Raw]:
     }
     # The outlets that published the articles are bodies, whatever the model takes them for ("Sputnik
     # is live as ..." tags "Sputnik" as a person).
-    outlets = {a.article.outlet.strip().lower() for a in analyses if a.article.outlet}
+    outlets = outlet_names(analyses)
     for doc, analysis in enumerate(analyses):
         for m in analysis.mentions:
             if m.label not in LABELS:
