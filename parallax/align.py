@@ -459,6 +459,13 @@ def _matches(
         meaning = clear_counterparts(pair.cosine, core_links | gaps, pair.undiscounted, options.meaning_floor)
         groups += [({i}, {j}) for i, j in sorted(meaning)]
         core_links |= meaning
+        # A sentence linked in meaning is an anchor too: the one after it may now sit between links
+        # (a reordered rewrite's "He stepped down in June 2021" after its reworded "The scandal began").
+        # Rewrite injections: 15 changed sentences lose their link, not 19; every other set unchanged.
+        if meaning and options.gap_floor < 1.0:
+            more = gap_links(core_links | gaps, pair.undiscounted, copies, options.gap_floor) - gaps
+            groups = attach(groups, more)
+            gaps |= more
     if options.gap_floor < 1.0 and running_text and trust_derivation:
         derivation_only = sandwiched(core_links | gaps, pair.undiscounted)
         linked = core_links | gaps | derivation_only

@@ -1,4 +1,5 @@
 import itertools
+import json
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +12,7 @@ from parallax.ingest import article_from_text
 from parallax.lexical import unify_words
 from parallax.model import MATCH_KINDS
 from parallax.options import DEFAULT_OPTIONS
+from tests.conftest import ROOT
 
 
 def test_seed_pair_meets_the_link_gate(seed_a, seed_b, seed_gold):
@@ -224,3 +226,21 @@ def test_a_name_and_its_acronym_are_no_near_miss(nlp):
     assert [(m.a, m.b) for m in align(a, b)] == [((0,), (0,))]
     assert _initials("the European Union") == "eu" and _initials("International Monetary Fund") == "imf"
     assert _initials("Reuters") is None
+
+
+def test_a_sentence_between_a_link_in_meaning_and_the_next_joins_its_place(nlp):
+    """A reordered rewrite (tests/gold/rewrites/05-verdict.json) whose 'He stepped down in June 2021'
+    keeps one word of the source's 'He resigned in March 2021, ...': the sentence before it links only
+    in meaning, and from there its place in the story vouches for it (the changed month is then read)."""
+    gold = json.loads((ROOT / "tests/gold/rewrites/05-verdict.json").read_text(encoding="utf-8"))
+    rewrite = [s.replace("March", "June") if s.startswith("He stepped down") else s for s in gold["b"]]
+    a = analyse(article_from_text("\n\n".join(gold["a"]), "verdict-a"), nlp=nlp)
+    b = analyse(article_from_text("\n\n".join(rewrite), "verdict-b"), nlp=nlp)
+
+    def index(analysis, start):
+        return next(s.index for s in analysis.sentences if analysis.article.text[s.start :].startswith(start))
+
+    resigned, stepped_down = index(a, "He resigned"), index(b, "He stepped down")
+    linked = {(i, j) for m in align(a, b) for i in m.a for j in m.b}
+    assert (resigned, stepped_down) in linked
+    assert (index(a, "The case came to light"), index(b, "The scandal began")) in linked

@@ -14,7 +14,7 @@ from parallax import analyse, article_from_text, compare
 from parallax.differences import find_differences
 from parallax.figures import figures_in
 from parallax.ingest import read_article
-from parallax.model import Article
+from parallax.model import Article, Match
 from tests.conftest import ROOT
 
 BASE = (
@@ -701,3 +701,16 @@ def test_between_independent_reports_a_distance_pairs_only_with_one_of_the_same_
         assert partial
         found = find_differences(a, other, partial, result.entities, derived=False)
         assert [(d.a_text, d.b_text) for d in found if d.kind == "figure"] == expected
+
+
+def test_between_independent_reports_a_magnitude_and_a_toll_in_other_places_are_no_changed_figure(nlp):
+    # Two outlets' own ledes of the Morocco earthquake (Alwaght, Mehr News), reordered here: each gives
+    # one figure, of a different thing, in another place of the sentence, and no word ties them.
+    a = _dated(nlp, "Late on Friday, a powerful earthquake measuring 6.8 on the Richter Scale shook the country.", "a")
+    b = _dated(nlp, "Killing at least 296 people, a powerful earthquake struck Morocco late on Friday.", "b")
+    result = compare(a, b)
+    partial = [Match((0,), (0,), 0.3, "partial")]  # as the alignment links them inside whole reports
+    assert [d for d in find_differences(a, b, partial, result.entities, derived=False) if d.kind == "figure"] == []
+    # Where one takes its wording from the other, the one figure each side has stands for the other.
+    derived = find_differences(a, b, partial, result.entities, derived=True)
+    assert [(d.a_text, d.b_text) for d in derived if d.kind == "figure"] == [("6.8", "296 people")]
