@@ -4,7 +4,7 @@
 news agency, reported", "John Smith, a spokesman for the ministry, said", speakers named by role
 ("the minister said"). A credit one side of a match gives and the other does not carry, in its own
 words, is an attribution difference (:func:`attribution_differences`): the mark of uncredited reuse.
-The verbs and hedges here are also what :mod:`parallax.differences` reads framing by.
+The verbs and hedges here are also what :mod:`parallax.framing` reads framing by.
 """
 
 from __future__ import annotations

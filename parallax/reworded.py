@@ -1,0 +1,381 @@
+"""Stage 8, reworded sentences: a fact put in another's place.
+
+Two reworded sentences keep some words in common (:mod:`parallax.anchors`); the gaps between those
+words line up. A figure, date or name standing in a gap where the other side has another of its
+kind is a changed fact (a figure pairs by unit, or by what it counts wherever it stands; a date by
+granularity; a name by kind). Facts the other side also states, in any place or form, are left
+out first: a detail one side adds is an addition, not a change. Pure functions over a match's sides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TypeVar
+
+from .anchors import Anchors
+from .credits import attributions, people_spans
+from .facts import (
+    CUT_SHORT,
+    ENTITY_KIND,
+    agree_coarser,
+    common_word,
+    date_key,
+    dates_of,
+    name_families,
+    overlaps,
+    place_kind,
+    plain_words,
+    title_case_sentence,
+)
+from .figures import CURRENCIES, MEASURES, Figure, figures_in
+from .model import Difference, Entity, Span
+from .name_variants import is_nationality, name_like, same_referent
+from .sides import Side, Sorted
+
+T = TypeVar("T")
+
+
+def _comparable(x: Figure, y: Figure) -> bool:
+    """A figure in a unit of measure pairs with one in the same unit; counts of things named in other
+    words ("1,200 jobs" / "1,500 workers") pair with each other."""
+    if x.unit == y.unit or (x.unit not in MEASURES and y.unit not in MEASURES):
+        return True
+    # A bare amount in millions against a sum of money ("8 million more" / "8 million euros").
+    bare, measured = (x, y) if not x.unit else (y, x)
+    return not bare.unit and measured.unit in CURRENCIES and bare.value >= 1e6
+
+
+def _paired(
+    k: int,
+    kind: str,
+    items_a: Sequence[tuple[Span, T]],
+    items_b: Sequence[tuple[Span, T]],
+    place: Anchors,
+    sa: Side,
+    sb: Side,
+    fits: Callable[[T, T], bool] = lambda x, y: True,
+    moved: bool = True,
+    alike: Callable[[T, T], bool] = lambda x, y: False,
+) -> list[Difference]:
+    """Differences between items (none of them shared) that ``fits`` one of the other side's: one per
+    gap where both sides have such items; or, where the rewrite moved it, the one item each side
+    has that fits (a clause moved to the front of a sentence moves its date with it), unless not
+    ``moved``. In a gap where some items are also ``alike`` (a company against a company), only
+    those pair: the others were added beside them."""
+    out = []
+    # With no word in common the whole sentence is one gap, and anything would stand opposite anything.
+    gaps = (
+        sorted({place.gap(0, s[0]) for s, _ in items_a} & {place.gap(1, s[0]) for s, _ in items_b}) if place.a else []
+    )
+    for gap in gaps:
+        here_a = [(s, x) for s, x in items_a if place.gap(0, s[0]) == gap]
+        here_b = [(s, y) for s, y in items_b if place.gap(1, s[0]) == gap]
+        pairs = [(sx, sy, alike(x, y)) for sx, x in here_a for sy, y in here_b if fits(x, y)]
+        chosen = [p for p in pairs if p[2]] or pairs
+        spans_a = tuple(sorted({sx for sx, _, _ in chosen}))
+        spans_b = tuple(sorted({sy for _, sy, _ in chosen}))
+        if spans_a and spans_b:
+            out.append(Difference(k, kind, spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
+    fitting = [(sx, sy) for sx, x in items_a for sy, y in items_b if fits(x, y)]
+    if moved and not out and len(fitting) == 1:
+        (span_a, span_b) = fitting[0]
+        out.append(Difference(k, kind, (span_a,), (span_b,), sa.cut([span_a]), sb.cut([span_b])))
+    return out
+
+
+_COUNTED_WORDS = 4
+# Words after a figure that do not say what it counts.
+_NOT_COUNTED = {"the", "and", "had", "has", "have", "been", "was", "were", "are", "who", "that", "with", "for"}
+_NOT_COUNTED |= {"from", "than", "more", "about", "people", "persons", "percent", "according"}
+
+
+def _counted(text: str, figure: Figure) -> set[str]:
+    """What a figure counts: its unit and the words right after it ("153 people had been injured" /
+    "329 injured": both count the injured, not "632 people have been killed")."""
+    following = re.split(r"\d", text[figure.span[1] : figure.span[1] + 60].lower())[0]  # up to the next figure
+    after = re.findall(r"[a-z]+", following)[:_COUNTED_WORDS]
+    words = {*after, *([] if figure.unit in MEASURES else figure.unit.lower().split())}
+    return {w for w in words if len(w) > 2 and w not in _NOT_COUNTED}
+
+
+_CONVERSION = re.compile(r"\s*\(\s*(?:about|some|around|nearly|roughly)?\s*")
+
+
+def _same_measure(text_x: str, x: Figure, text_y: str, y: Figure) -> bool:
+    """Whether two figures could be one quantity: counts (people, jobs), shares, money and magnitudes
+    always; a distance or a span of time only where a word around it says the same of both ("a depth
+    of 18.5 km" is not "72 km southwest of Marrakech"): two reports of one event give many distances."""
+    if x.unit not in _DISTANCES_AND_SPANS and y.unit not in _DISTANCES_AND_SPANS:
+        return True
+    return bool(_context(text_x, x) & _context(text_y, y))
+
+
+# Units a story gives many different figures in (a depth and a distance, a duration and a delay).
+_DISTANCES_AND_SPANS = frozenset({"km", "m", "mile", "second", "minute", "hour", "day", "week", "month", "year"})
+
+
+def _context(text: str, figure: Figure) -> set[str]:
+    """What a figure counts or measures: the words right after it and the three before it."""
+    before = re.split(r"\d", text[max(0, figure.span[0] - 40) : figure.span[0]].lower())[-1]
+    words = re.findall(r"[a-z]+", before)[-3:]
+    return _counted(text, figure) | {w for w in words if len(w) > 2 and w not in _NOT_COUNTED}
+
+
+def reworded_differences(
+    k: int,
+    sa: Side,
+    sb: Side,
+    names: tuple[Sorted[Entity], Sorted[Entity]],
+    place: Anchors,
+    apart: bool = False,
+) -> list[Difference]:
+    """Facts of a reworded sentence pair that stand where the other side has another of their kind
+    (the same gap between shared words): a changed figure, date or name. Facts the other side also
+    states, in any place or form, are left out first; so is everything outside both sentences' gaps."""
+    out: list[Difference] = []
+
+    def figures(side: Side) -> list[Figure]:
+        dates = [span for span, _ in dates_of(side.analysis).inside(side.ranges)]
+        found = [f for s, e in side.ranges for f in figures_in(side.text, s, e, dates)]
+        # A conversion in brackets ("72 km (45 miles)") restates the figure before it, rounded its own
+        # way: the figure carries the fact.
+        return [
+            f
+            for n, f in enumerate(found)
+            if not (
+                n
+                and f.unit in MEASURES
+                and found[n - 1].unit in MEASURES
+                and _CONVERSION.fullmatch(side.text[found[n - 1].span[1] : f.span[0]])
+            )
+        ]
+
+    def values(side: Side) -> set[float]:
+        """Every number the side gives, dates' numbers too ("for eleven years" may be read as a date)."""
+        return {round(f.value, 6) for s, e in side.ranges for f in figures_in(side.text, s, e, [])}
+
+    fa, fb = figures(sa), figures(sb)
+    values_a, values_b = values(sa), values(sb)
+    unshared_a = [f for f in fa if round(f.value, 6) not in values_b]
+    unshared_b = [f for f in fb if round(f.value, 6) not in values_a]
+    # Two figures that count the same thing, and nothing else on the other side does, are one count
+    # changed wherever they stand ("153 people had been injured" / "632 killed and 329 injured").
+    same_count = [
+        (x, y)
+        for x in unshared_a
+        for y in unshared_b
+        if _comparable(x, y) and _counted(sa.text, x) & _counted(sb.text, y)
+    ]
+    for x, y in same_count:
+        if sum(p[0] is x for p in same_count) == sum(p[1] is y for p in same_count) == 1:
+            out.append(Difference(k, "figure", (x.span,), (y.span,), sa.cut([x.span]), sb.cut([y.span])))
+    counted = {f.span for d in out for f in (*unshared_a, *unshared_b) if f.span in d.a + d.b}
+    out += _paired(
+        k,
+        "figure",
+        [(f.span, f) for f in unshared_a if f.span not in counted],
+        [(f.span, f) for f in unshared_b if f.span not in counted],
+        place,
+        sa,
+        sb,
+        lambda x, y: _comparable(x, y) and not (apart and not _same_measure(sa.text, x, sb.text, y)),
+        # Between reports that share no wording, a lone figure each side in other places of the sentence
+        # is two facts ("measuring 6.8" / "killing at least 296 people"), not one moved.
+        moved=not apart,
+    )
+    da = [d for _, d in dates_of(sa.analysis).inside(sa.ranges)]
+    db = [d for _, d in dates_of(sb.analysis).inside(sb.ranges)]
+    keys_a, keys_b = {date_key(d) for d in da}, {date_key(d) for d in db}
+    out += _paired(
+        k,
+        "date",
+        [((d.start, d.end), d) for d in da if date_key(d) not in keys_b and not agree_coarser([d], db)],
+        [((d.start, d.end), d) for d in db if date_key(d) not in keys_a and not agree_coarser([d], da)],
+        place,
+        sa,
+        sb,
+        lambda x, y: x.granularity == y.granularity and plain_words(x.text) != plain_words(y.text),
+    )
+    every_name = [
+        [
+            (span, e)
+            for span, e in names[n].inside(side.ranges)
+            if e.label in ENTITY_KIND and name_like(side.text[span[0] : span[1]])
+        ]
+        for n, side in enumerate((sa, sb))
+    ]
+    # What each side names, wherever: a name the other side also gives is no change.
+    written = [{side.text[s:e] for (s, e), _ in every_name[n]} for n, side in enumerate((sa, sb))]
+    entity_names = [{e.name for _, e in every_name[n]} for n in (0, 1)]
+    # A name the model tags as a person in one place and a place or body in another ("Porto", "Melnik")
+    # has no reliable kind: it is not compared in place.
+    typed = name_families(sa.analysis), name_families(sb.analysis)
+    # Nor is a name the model cut short, whose next word is a capitalised one ("Secretary of State John"
+    # before an untagged "Kerry"): it would pair with any name on the other side. A source a credit
+    # names ("according to Reuters", "told the BBC") is the attribution's, read there; a speaker
+    # ("Quarrix said") is also the one the statement is about.
+    credits = [
+        [
+            span
+            for s, e in side.ranges
+            for span, _, speaker in attributions(side.text, s, e, people_spans(side.analysis))
+            if not speaker
+        ]
+        for side in (sa, sb)
+    ]
+    named = [
+        [
+            (span, e)
+            for span, e in found
+            if not is_nationality(side.text[span[0] : span[1]])  # rewrites reword "China's" as "Chinese" freely
+            and len(typed[0].get(e.name, set()) | typed[1].get(e.name, set())) < 2
+            and not CUT_SHORT.match(side.text, span[1])
+            and not any(overlaps(span, credit) for credit in side_credits)
+            and not common_word(side.text[span[0] : span[1]], sa.analysis, sb.analysis)
+        ]
+        for found, side, side_credits in zip(every_name, (sa, sb), credits, strict=True)
+    ]
+
+    def unshared(n: int) -> list[tuple[Span, Entity]]:
+        text = (sa, sb)[n].text
+        return [
+            (span, e)
+            for span, e in named[n]
+            if e.name not in entity_names[1 - n]
+            and not any(same_referent(text[span[0] : span[1]], other, e.label == "PERSON") for other in written[1 - n])
+        ]
+
+    # Not in a title-case headline, where the model takes capitalised words for names.
+    if any(title_case_sentence(side.text, r) for side in (sa, sb) for r in side.ranges):
+        return out
+
+    # A name moved elsewhere in the sentence counts only where each side names as many people (or
+    # places and bodies) as the other: one put in another's place keeps the count; a count that differs
+    # means detail added or left out.
+    def count(n: int, people: bool) -> int:
+        text = (sa, sb)[n].text
+        return len(
+            {
+                e.name
+                for (start, end), e in every_name[n]
+                if (e.label == "PERSON") == people and not is_nationality(text[start:end])
+            }
+        )
+
+    for people in (True, False):
+        out += [
+            replace(d, kind="person" if people else place_kind(d, named, sa.analysis, sb.analysis))
+            for d in _paired(
+                k,
+                "name",
+                [(span, e) for span, e in unshared(0) if (e.label == "PERSON") == people],
+                [(span, e) for span, e in unshared(1) if (e.label == "PERSON") == people],
+                place,
+                sa,
+                sb,
+                moved=count(0, people) == count(1, people),
+                alike=lambda x, y: x.label == y.label,
+            )
+        ]
+    out += _displaced(k, sa, sb, named, every_name, unshared, place, {span for d in out for span in d.a + d.b})
+    # A person where the other side has a place or a body, the only name each side has between the same
+    # two anchors ("his debut against Valencia on 27 August" / "against Kenji Watanabe on 27 August"):
+    # the small model's types are least sure here, and the name in that place changed all the same.
+    used = {span for d in out for span in d.a + d.b}
+    lone = [[(span, e) for span, e in unshared(n) if span not in used] for n in (0, 1)]
+    for gap in range(1, len(place.a)):
+        here_a = [(span, e) for span, e in lone[0] if place.gap(0, span[0]) == gap]
+        here_b = [(span, e) for span, e in lone[1] if place.gap(1, span[0]) == gap]
+        if len(here_a) == len(here_b) == 1 and (here_a[0][1].label == "PERSON") != (here_b[0][1].label == "PERSON"):
+            spans_a, spans_b = (here_a[0][0],), (here_b[0][0],)
+            d = Difference(k, "name", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
+            out.append(replace(d, kind=place_kind(d, named, sa.analysis, sb.analysis)))
+    # Two names neither side shares, between the same two words ("he visited Belarus and" / "Putin
+    # visited Marseille and"): one put in the other's place, whatever the model typed them as and
+    # wherever the anchors fell.
+    used = {span for d in out for span in d.a + d.b}
+    lone = [[(span, e) for span, e in unshared(n) if span not in used] for n in (0, 1)]
+    slotted = [
+        (span_a, span_b)
+        for span_a, _ in lone[0]
+        for span_b, _ in lone[1]
+        if _same_slot(sa.text, span_a, sb.text, span_b, both=True)
+    ]
+    taken_a, taken_b = [x for x, _ in slotted], [y for _, y in slotted]
+    for span_a, span_b in slotted:
+        if taken_a.count(span_a) == taken_b.count(span_b) == 1:
+            d = Difference(k, "name", (span_a,), (span_b,), sa.cut([span_a]), sb.cut([span_b]))
+            out.append(replace(d, kind=place_kind(d, named, sa.analysis, sb.analysis)))
+    return out
+
+
+def _displaced(
+    k: int,
+    sa: Side,
+    sb: Side,
+    named: list[list[tuple[Span, Entity]]],
+    every_name: list[list[tuple[Span, Entity]]],
+    unshared: Callable[[int], list[tuple[Span, Entity]]],
+    place: Anchors,
+    used: set[Span],
+) -> list[Difference]:
+    """A name one side gives between two anchors where the other gives a name of its kind it never
+    writes, while the first name stands elsewhere on the other side ("Wang Yi is in Russia for
+    security talks" / "Wang Yi is in Vietnam for security talks. ... Russia's war"): the name in that
+    place changed, though the other side still names the first, or its people ("Russian"), elsewhere.
+    Between anchors only, one name a side in that gap, of one kind, with the same word beside both."""
+    out: list[Difference] = []
+    sides = (sa, sb)
+    for n in (0, 1):
+        other = 1 - n
+        new_names = [(span, e) for span, e in unshared(other) if span not in used]
+        for span_y, y in named[n]:
+            if span_y in used or not place.interior(n, span_y[0]):
+                continue
+            gap = place.gap(n, span_y[0])
+            text_y = sides[n].text[span_y[0] : span_y[1]]
+            people = y.label == "PERSON"
+            equals = [
+                span
+                for span, e in every_name[other]
+                if e.name == y.name or same_referent(sides[other].text[span[0] : span[1]], text_y, people)
+            ]
+            if not equals or any(place.gap(other, s[0]) == gap for s in equals):
+                continue  # not written on the other side (unshared: read above), or written in this place
+            here_y = [s for s, e in named[n] if place.gap(n, s[0]) == gap and (e.label == "PERSON") == people]
+            here_x = [s for s, e in new_names if place.gap(other, s[0]) == gap and (e.label == "PERSON") == people]
+            if len(here_y) != 1 or len(here_x) != 1:
+                continue
+            if not _same_slot(sides[n].text, span_y, sides[other].text, here_x[0]):
+                continue
+            spans = ((span_y,), (here_x[0],)) if n == 0 else ((here_x[0],), (span_y,))
+            d = Difference(k, "name", spans[0], spans[1], sa.cut(spans[0]), sb.cut(spans[1]))
+            out.append(replace(d, kind="person" if people else place_kind(d, named, sa.analysis, sb.analysis)))
+            used |= {span_y, here_x[0]}
+    return out
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+_WORD_AFTER = re.compile(r"^\W*(\w+)")
+
+
+def _same_slot(text_y: str, span_y: Span, text_x: str, span_x: Span, both: bool = False) -> bool:
+    """Whether two names fill the same slot: the word just before them, or just after, is the same
+    ("is in Russia for" / "is in Vietnam to"); with ``both``, the words before and after."""
+
+    def before(text: str, span: Span) -> str:
+        found = _WORD_BEFORE.search(text, max(0, span[0] - 40), span[0])
+        return found.group(1).lower() if found else ""
+
+    def after(text: str, span: Span) -> str:
+        found = _WORD_AFTER.match(text[span[1] : span[1] + 40])
+        return found.group(1).lower() if found else ""
+
+    word_before, word_after = before(text_y, span_y), after(text_y, span_y)
+    same_before = bool(word_before) and word_before == before(text_x, span_x)
+    same_after = bool(word_after) and word_after == after(text_x, span_x)
+    return same_before and same_after if both else same_before or same_after

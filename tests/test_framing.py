@@ -1,0 +1,42 @@
+"""The verb that reports a statement, and hedges, on one side only (parallax/framing.py), through the whole stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax import analyse, article_from_text, compare
+
+
+@pytest.mark.parametrize(
+    "a_text, b_text, differs",
+    [
+        (  # reworded
+            "According to the ministry, the port will stay shut until Friday because of the storm.",
+            "The ministry claimed that the port would remain closed until Friday due to the storm.",
+            True,
+        ),
+        (  # copied
+            "The port will stay shut until Friday because of the storm, according to the ministry.",
+            "The port will stay shut until Friday because of the storm, the ministry claimed.",
+            True,
+        ),
+        (
+            "According to the ministry, the port will stay shut until Friday because of the storm.",
+            "The ministry said that the port would remain closed until Friday due to the storm.",
+            False,
+        ),
+    ],
+)
+def test_according_to_is_plain_credit_and_a_judging_verb_in_its_place_is_framing(nlp, a_text, b_text, differs):
+    a, b = (analyse(article_from_text(text, name), nlp=nlp) for text, name in ((a_text, "a"), (b_text, "b")))
+    found = [(d.kind, d.a_text.lower(), d.b_text) for d in compare(a, b).differences]
+    assert found == ([("framing", "according to", "claimed")] if differs else [])
+
+
+@pytest.mark.parametrize("verb", ["explained", "wrote", "declared", "promised", "pledged", "vowed"])
+def test_a_verb_that_only_reports_speech_is_framing_against_one_that_judges_and_not_against_said(nlp, verb):
+    template = "The interior minister {} that an inquiry into the flood warning system would begin next week."
+    a = analyse(article_from_text(template.format(verb), "a"), nlp=nlp)
+    for other, expected in (("claimed", [("framing", verb, "claimed")]), ("said", [])):
+        b = analyse(article_from_text(template.format(other), "b"), nlp=nlp)
+        assert [(d.kind, d.a_text, d.b_text) for d in compare(a, b).differences] == expected

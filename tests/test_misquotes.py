@@ -1,0 +1,82 @@
+"""Quotations worded differently, or carried without marks (parallax/misquotes.py), through the whole stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax import analyse, article_from_text, compare
+from tests.difference_cases import dated
+
+LONG_QUOTE = (
+    '"We have been patient for eighteen months, and management has given us nothing but delays," '
+    "union chairman Henrik Dahl told reporters in Copenhagen."
+)
+
+
+DAHL = "Union chairman Henrik Dahl told reporters in Copenhagen that pilots had been {0} and management had given them {1}."
+
+
+@pytest.mark.parametrize(
+    "rewrite, a_text, b_text",
+    [
+        # A trimmed quotation with a word changed: compared with the part it stands for.
+        (
+            DAHL.format('"patient for eighteen months"', '"nothing but excuses"'),
+            "nothing but delays",
+            "nothing but excuses",
+        ),
+        # Part of the quotation carried without marks, the rest trimmed and kept in marks.
+        (
+            DAHL.format("patient for eighteen months", '"nothing but delays"'),
+            "been patient for eighteen months, and management",
+            "been patient for eighteen months and management",
+        ),
+        # Every part kept in marks, word for word: nothing differs.
+        (DAHL.format('"patient for eighteen months"', '"nothing but delays"'), None, None),
+    ],
+)
+def test_a_quotation_trimmed_to_parts_is_compared_part_by_part(nlp, rewrite, a_text, b_text):
+    a = analyse(article_from_text(LONG_QUOTE, "a"), nlp=nlp)
+    b = analyse(article_from_text(rewrite, "b"), nlp=nlp)
+    found = [d for d in compare(a, b).differences if d.kind == "quotation"]
+    swapped = [d for d in compare(b, a).differences if d.kind == "quotation"]
+    if a_text is None:
+        assert found == swapped == []
+    else:
+        assert [(d.a_text, d.b_text) for d in found] == [(a_text, b_text)]
+        assert [(d.b_text, d.a_text) for d in swapped] == [(a_text, b_text)]
+
+
+def test_a_single_quoted_word_counts_when_its_sentence_gives_it_as_somebodys(nlp):
+    said = 'Chief executive Marta Lindqvist called the strike "irresponsible" and said the offer was fair.'
+    unmarked = "Chief executive Marta Lindqvist called the strike irresponsible and said the offer was fair."
+    a, b = (analyse(article_from_text(text, name), nlp=nlp) for text, name in ((said, "a"), (unmarked, "b")))
+    assert [(d.kind, d.a_text, d.b_text) for d in compare(a, b).differences if d.kind == "quotation"] == [
+        ("quotation", "irresponsible", "irresponsible")
+    ]
+    # A headline's scare quotes: nobody's words, and no difference.
+    a, b = (
+        analyse(article_from_text(text, name), nlp=nlp)
+        for text, name in (("Obama 'postpones' his Asia trip.", "a"), ("Obama postpones his Asia trip.", "b"))
+    )
+    assert [d for d in compare(a, b).differences if d.kind == "quotation"] == []
+
+
+def test_a_quotation_that_opens_in_the_sentence_before_the_match_is_still_a_quotation(nlp):
+    # Real reports of Putin at Vostochny (BOL News, DW): one outlet splits his words in two quotations,
+    # the other runs them over two sentences; the second sentence alone is matched.
+    a = dated(
+        nlp,
+        '"That is why we came here," Putin said when asked about satellites. "The leader of the DPRK shows '
+        'great interest in rocket engineering; they are also trying to develop space."',
+        "a",
+    )
+    b = dated(
+        nlp,
+        'Kim arrived by train on Wednesday morning. "That is why we came here. The leader of the DPRK shows '
+        'great interest in rocket engineering, they are also trying to develop space," said Putin.',
+        "b",
+    )
+    result = compare(a, b)
+    assert result.matches
+    assert [(d.a_text, d.b_text) for d in result.differences if d.kind == "quotation"] == []
