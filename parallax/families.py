@@ -157,10 +157,12 @@ def sources(
     threshold: float,
     specificity: Sequence[float] | None = None,
     running: Sequence[Sequence[bool]] | None = None,
+    found_families: Sequence[Sequence[int]] | None = None,
 ) -> list[int | None]:
-    """For each article, the index of the article it most likely copies or rewrites, or None."""
+    """For each article, the index of the article it most likely copies or rewrites, or None.
+    ``found_families``: :func:`families` of the same figures, if already found."""
     found: list[int | None] = [None] * len(reuse)
-    for family in families(reuse, threshold, running):
+    for family in families(reuse, threshold, running) if found_families is None else found_families:
         order = origin_order(family, reuse, published, specificity)
         for position, i in enumerate(order):
             earlier = [j for j in order[:position] if max(reuse[i][j], reuse[j][i]) >= threshold]

@@ -158,9 +158,8 @@ def story_matrix(
     specific = [specificity(a) for a in analyses]
     found = families(reused, options.reuse_threshold, running)
     clear = [origin_is_clear(origin_order(family, reused, published, specific), reused, published) for family in found]
-    return StoryMatrix(
-        cover, reused, found, sources(reused, published, options.reuse_threshold, specific, running), clear, specific
-    )
+    origins = sources(reused, published, options.reuse_threshold, specific, running, found)
+    return StoryMatrix(cover, reused, found, origins, clear, specific)
 
 
 def coverage_matrix(analyses: Sequence[Analysis], options: CompareOptions = DEFAULT_OPTIONS) -> list[list[float]]:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from parallax.families import families, origin_by_specificity, origin_is_clear, origin_order, sources
 
 D = dt.date
@@ -128,3 +131,18 @@ def test_in_running_text_a_strong_share_links_beyond_best_partners():
     assert 0.13 < STRONG_LINK <= 0.33
     # A list of headlines (not running text) keeps best partners only.
     assert families(reuse, 0.13, [[False] * 4 for _ in range(4)]) == [[0, 1], [2, 3]]
+
+
+@given(
+    st.integers(2, 7).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.lists(st.floats(0, 1), min_size=n, max_size=n), min_size=n, max_size=n),
+            st.lists(st.sampled_from([None, D(2023, 9, 8), D(2023, 9, 9)]), min_size=n, max_size=n),
+        )
+    )
+)
+def test_sources_from_families_already_found_are_the_sources_found_afresh(matrix_and_dates):
+    matrix, published = matrix_and_dates
+    reuse = [[1.0 if i == j else x for j, x in enumerate(row)] for i, row in enumerate(matrix)]
+    found = families(reuse, 0.13)
+    assert sources(reuse, published, 0.13, found_families=found) == sources(reuse, published, 0.13)
