@@ -23,62 +23,48 @@ from .sides import Side
 # Verbs that only report what was said, against verbs that judge it ("claimed" in place of "said"
 # or "promised" is a change of framing). Past tenses, and present forms that are not also nouns
 # ("promises", "vows" are left out).
-_REPORTING_VERBS = (
-    "said",
-    "says",
-    "say",
-    "told",
-    "stated",
-    "states",
-    "added",
-    "adds",
-    "noted",
-    "notes",
-    "reported",
-    "reports",
-    "announced",
-    "announces",
-    "explained",
-    "explains",
-    "wrote",
-    "writes",
-    "declared",
-    "declares",
-    "promised",
-    "pledged",
-    "vowed",
-)
-_JUDGING_VERBS = (
-    "claimed",
-    "claims",
-    "admitted",
-    "admits",
-    "insisted",
-    "insists",
-    "alleged",
-    "alleges",
-    "argued",
-    "argues",
-    "warned",
-    "warns",
-    "denied",
-    "denies",
-    "acknowledged",
-    "acknowledges",
-    "conceded",
-    "concedes",
-    "confirmed",
-    "confirms",
-    "asserted",
-    "asserts",
-    "suggested",
-    "suggests",
-    "revealed",
-    "reveals",
-)
-SAY_VERBS = _REPORTING_VERBS + _JUDGING_VERBS
-NEUTRAL_VERBS = {*_REPORTING_VERBS, "according to"}
-# "According to" credits as plainly as "said" does: a verb that judges in its place is a change of framing.
+# Verbs that report speech, by lemma with the forms news writes ("said", "says", "saying": one verb, so
+# a form for another is no change of framing). Participles that are also nouns or adjectives ("warning",
+# "reporting", "writing", "promising") are left out: "the warning system" reports nobody.
+_REPORTING_VERBS = {
+    "say": ("said", "says", "say", "saying"),
+    "tell": ("told", "telling"),
+    "state": ("stated", "states", "stating"),
+    "add": ("added", "adds", "adding"),
+    "note": ("noted", "notes", "noting"),
+    "report": ("reported", "reports"),
+    "announce": ("announced", "announces", "announcing"),
+    "explain": ("explained", "explains", "explaining"),
+    "write": ("wrote", "writes"),
+    "declare": ("declared", "declares", "declaring"),
+    "promise": ("promised",),
+    "pledge": ("pledged", "pledging"),
+    "vow": ("vowed", "vowing"),
+}
+# Verbs that judge what they report: one in place of a reporting verb changes the framing.
+_JUDGING_VERBS = {
+    "claim": ("claimed", "claims", "claiming"),
+    "admit": ("admitted", "admits", "admitting"),
+    "insist": ("insisted", "insists", "insisting"),
+    "allege": ("alleged", "alleges", "alleging"),
+    "argue": ("argued", "argues", "arguing"),
+    "warn": ("warned", "warns"),
+    "deny": ("denied", "denies", "denying"),
+    "acknowledge": ("acknowledged", "acknowledges", "acknowledging"),
+    "concede": ("conceded", "concedes", "conceding"),
+    "confirm": ("confirmed", "confirms", "confirming"),
+    "assert": ("asserted", "asserts", "asserting"),
+    "suggest": ("suggested", "suggests", "suggesting"),
+    "reveal": ("revealed", "reveals"),
+}
+# Each form's lemma; "according to" credits as plainly as "said" does.
+VERB_LEMMA = {
+    form: lemma for verbs in (_REPORTING_VERBS, _JUDGING_VERBS) for lemma, forms in verbs.items() for form in forms
+}
+VERB_LEMMA["according to"] = "according to"
+SAY_VERBS = tuple(form for verbs in (_REPORTING_VERBS, _JUDGING_VERBS) for forms in verbs.values() for form in forms)
+NEUTRAL_VERBS = {*(form for forms in _REPORTING_VERBS.values() for form in forms), "according to"}
+# A verb that judges in the place of "according to" is a change of framing.
 _SPEECH = "|".join(SAY_VERBS) + "|according to"
 SPEECH_VERB = re.compile(r"\b(" + _SPEECH + r")\b", re.I)
 # What a source's name may end in when it is written out ("the VC pilots' union"): one report names

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .credits import HEDGE, NEUTRAL_VERBS, SPEECH_VERB
+from .credits import HEDGE, NEUTRAL_VERBS, SPEECH_VERB, VERB_LEMMA
 from .facts import within
 from .misquotes import quotations_of
 from .model import Difference, Span
@@ -21,8 +21,8 @@ def framing_differences(k: int, sa: Side, sb: Side) -> list[Difference]:
     out = []
     verbs_a = [m for s, e in sa.ranges for m in _offset_iter(SPEECH_VERB, sa.text, s, e)]
     verbs_b = [m for s, e in sb.ranges for m in _offset_iter(SPEECH_VERB, sb.text, s, e)]
-    judged_a = {_stem(v.group().lower()) for v in verbs_a if v.group().lower() not in NEUTRAL_VERBS}
-    judged_b = {_stem(v.group().lower()) for v in verbs_b if v.group().lower() not in NEUTRAL_VERBS}
+    judged_a = {_lemma(v) for v in verbs_a if v.group().lower() not in NEUTRAL_VERBS}
+    judged_b = {_lemma(v) for v in verbs_b if v.group().lower() not in NEUTRAL_VERBS}
     if verbs_a and verbs_b and judged_a != judged_b:
         spans_a = tuple(v.span() for v in verbs_a)
         spans_b = tuple(v.span() for v in verbs_b)
@@ -65,8 +65,9 @@ def _offset_iter(pattern: re.Pattern[str], text: str, start: int, end: int) -> l
     return [_Offset(m, start) for m in pattern.finditer(text[start:end])]
 
 
-def _stem(verb: str) -> str:
-    return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb[:-2] if verb.endswith("ed") else verb
+def _lemma(verb: _Offset) -> str:
+    """The verb a form is of ("says", "saying" -> "say"), whatever its case."""
+    return VERB_LEMMA[verb.group().lower()]
 
 
 # Hedges of likelihood: one for another ("may" / "could", "is expected to" / "likely") is no change.
@@ -92,7 +93,7 @@ _DISTANCING = re.compile(
 
 # Verbs that cast doubt on what is reported or make it a confession. Others that are not neutral
 # ("denied the charges", "warned", "revealed") report what was said, so rewording them is no change.
-_DOUBTING = {"claim", "alleg", "allege", "insist", "admitt", "admit", "conced", "concede", "assert"}
+_DOUBTING = {"claim", "allege", "insist", "admit", "concede", "assert"}
 
 
 def framing_in_place(k: int, sa: Side, sb: Side) -> list[Difference]:
@@ -109,10 +110,8 @@ def framing_in_place(k: int, sa: Side, sb: Side) -> list[Difference]:
         theirs: tuple[Span, ...] = ()
         if hedges[n] and not hedges[1 - n]:
             mine = tuple(h.span() for h in hedges[n])
-        stems = {_stem(v.group().lower()) for v in verbs[1 - n]}
-        judged = [
-            v for v in verbs[n] if _stem(v.group().lower()) in _DOUBTING and _stem(v.group().lower()) not in stems
-        ]
+        stems = {_lemma(v) for v in verbs[1 - n]}
+        judged = [v for v in verbs[n] if _lemma(v) in _DOUBTING and _lemma(v) not in stems]
         reporting = [v for v in verbs[1 - n] if v.group().lower() in NEUTRAL_VERBS]
         if judged and reporting:
             mine += tuple(v.span() for v in judged)

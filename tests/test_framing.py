@@ -40,3 +40,20 @@ def test_a_verb_that_only_reports_speech_is_framing_against_one_that_judges_and_
     for other, expected in (("claimed", [("framing", verb, "claimed")]), ("said", [])):
         b = analyse(article_from_text(template.format(other), "b"), nlp=nlp)
         assert [(d.kind, d.a_text, d.b_text) for d in compare(a, b).differences] == expected
+
+
+@pytest.mark.parametrize(
+    "a_verb, b_verb, differs",
+    [
+        ("saying", "claiming", True),  # "urged calm, saying ..." (Reuters on the Morocco earthquake)
+        ("saying", "said", False),
+        ("denies", "denied", False),  # one verb in two tenses
+        ("insisting", "insisted", False),
+    ],
+)
+def test_a_verb_is_read_in_every_form_news_writes_it(nlp, a_verb, b_verb, differs):
+    template = "The Interior Ministry urged calm on Saturday, {} the quake had hit six provinces of the country."
+    texts = [template.format(verb) for verb in (a_verb, b_verb)]
+    a, b = (analyse(article_from_text(text, name), nlp=nlp) for text, name in zip(texts, "ab", strict=True))
+    found = [(d.kind, d.a_text, d.b_text) for d in compare(a, b).differences]
+    assert found == ([("framing", a_verb, b_verb)] if differs else [])
