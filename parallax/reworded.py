@@ -264,14 +264,34 @@ def reworded_differences(
             }
         )
 
+    # Two names neither side shares, between the same two words ("he visited Belarus and" / "Putin
+    # visited Marseille and"): one put in the other's place, whatever the model typed them as and
+    # wherever the anchors fell. Read first, as the surest evidence; a capitalised word the model did
+    # not tag counts there too, opposite a tagged name ("and the Ukraine conflict" / "and the Chile
+    # conflict": the small model tags neither "Chile" nor "Lagos" in that place).
+    untagged = [_untagged_names(side, every_name[n], (sa, sb)[1 - n]) for n, side in enumerate((sa, sb))]
+    tagged = [[span for span, _ in unshared(n)] for n in (0, 1)]
+    slotted = [
+        (span_a, span_b)
+        for span_a in tagged[0] + untagged[0]
+        for span_b in tagged[1] + untagged[1]
+        if (span_a in tagged[0] or span_b in tagged[1]) and _same_slot(sa.text, span_a, sb.text, span_b, both=True)
+    ]
+    taken_a, taken_b = [x for x, _ in slotted], [y for _, y in slotted]
+    for span_a, span_b in slotted:
+        if taken_a.count(span_a) == taken_b.count(span_b) == 1:
+            d = Difference(k, "name", (span_a,), (span_b,), sa.cut([span_a]), sb.cut([span_b]))
+            out.append(replace(d, kind=place_kind(d, named, sa.analysis, sb.analysis)))
+    slot_used = {span for d in out for span in d.a + d.b}
+
     for people in (True, False):
         out += [
             replace(d, kind="person" if people else place_kind(d, named, sa.analysis, sb.analysis))
             for d in _paired(
                 k,
                 "name",
-                [(span, e) for span, e in unshared(0) if (e.label == "PERSON") == people],
-                [(span, e) for span, e in unshared(1) if (e.label == "PERSON") == people],
+                [(span, e) for span, e in unshared(0) if (e.label == "PERSON") == people and span not in slot_used],
+                [(span, e) for span, e in unshared(1) if (e.label == "PERSON") == people and span not in slot_used],
                 place,
                 sa,
                 sb,
@@ -292,23 +312,26 @@ def reworded_differences(
             spans_a, spans_b = (here_a[0][0],), (here_b[0][0],)
             d = Difference(k, "name", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
             out.append(replace(d, kind=place_kind(d, named, sa.analysis, sb.analysis)))
-    # Two names neither side shares, between the same two words ("he visited Belarus and" / "Putin
-    # visited Marseille and"): one put in the other's place, whatever the model typed them as and
-    # wherever the anchors fell.
-    used = {span for d in out for span in d.a + d.b}
-    lone = [[(span, e) for span, e in unshared(n) if span not in used] for n in (0, 1)]
-    slotted = [
-        (span_a, span_b)
-        for span_a, _ in lone[0]
-        for span_b, _ in lone[1]
-        if _same_slot(sa.text, span_a, sb.text, span_b, both=True)
-    ]
-    taken_a, taken_b = [x for x, _ in slotted], [y for _, y in slotted]
-    for span_a, span_b in slotted:
-        if taken_a.count(span_a) == taken_b.count(span_b) == 1:
-            d = Difference(k, "name", (span_a,), (span_b,), sa.cut([span_a]), sb.cut([span_b]))
-            out.append(replace(d, kind=place_kind(d, named, sa.analysis, sb.analysis)))
     return out
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
+
+
+def _untagged_names(side: Side, tagged: list[tuple[Span, Entity]], other: Side) -> list[Span]:
+    """Runs of capitalised words the model tagged as no name, not at a sentence's start, that the other
+    side never writes and that either article also writes in lower case nowhere ("Chile", "Lagos")."""
+    found = []
+    for start, end in side.ranges:
+        for m in _CAPITALISED_RUN.finditer(side.text, start, end):
+            span = (m.start(), m.end())
+            if not side.text[start : m.start()].strip() or any(overlaps(span, s) for s, _ in tagged):
+                continue
+            written = m.group()
+            if written in other.text or common_word(written.split()[0], side.analysis, other.analysis):
+                continue
+            found.append(span)
+    return found
 
 
 def _displaced(

@@ -138,3 +138,13 @@ def test_real_stories_manifest_labels_only_its_own_reports():
         # Every derived pair lies inside one family.
         assert all(any(set(p) <= set(f) for f in story["families"]) for p in story["derived"])
         assert all(a["url"].startswith(("http://", "https://")) for a in story["articles"].values())
+
+
+def test_real_injections_read_the_earlier_report_as_the_original_and_say_where_texts_are_missing(tmp_path, capsys):
+    real_injections = _load("real_injections")
+    published = {"wire": "2023-09-08", "copy": "2023-09-09", "undated": None}
+    assert real_injections._in_order("copy", "wire", published) == ("wire", "copy")
+    assert real_injections._in_order("wire", "copy", published) == ("wire", "copy")
+    assert real_injections._in_order("undated", "wire", published) == ("undated", "wire")  # the manifest's order
+    assert real_injections.main(tmp_path) == {}
+    assert "eval/real_stories.py" in capsys.readouterr().out
