@@ -228,6 +228,16 @@ def _family(label: str) -> str:
     return "PLACE" if label in _PLACE else label
 
 
+def _words_alike(name_i: str, name_j: str, similarity: float) -> bool:
+    """Whether two names of as many words differ only by near-spellings word for word: "Sergei Lavrov" /
+    "Sergey Lavrov" may be one name misspelt, "Kaufland Romania" / "Kaufland Bavaria" (Jaro-Winkler 0.91
+    over the whole, from the shared first word) are two, and so are "Kim Jong Un" / "Kim Jong Il"."""
+    words_i, words_j = name_i.split(), name_j.split()
+    if len(words_i) != len(words_j):
+        return True
+    return all(x == y or JaroWinkler.similarity(x, y) >= similarity for x, y in zip(words_i, words_j, strict=True))
+
+
 def merge_entities(analyses: Sequence[Analysis], options: CompareOptions = DEFAULT_OPTIONS) -> tuple[Entity, ...]:
     """Merged entities of one or two analysed articles, most mentioned first."""
     raws = _raw_mentions(analyses)
@@ -308,7 +318,7 @@ def merge_entities(analyses: Sequence[Analysis], options: CompareOptions = DEFAU
             root_i, root_j = groups.find(i), groups.find(j)
             if root_i == root_j or name_i[0] != name_j[0] or min(len(name_i), len(name_j)) < 4:
                 continue
-            if abs(len(name_i) - len(name_j)) > 2:
+            if abs(len(name_i) - len(name_j)) > 2 or not _words_alike(name_i, name_j, options.misspelling_similarity):
                 continue
             docs_i, docs_j = docs_of[root_i], docs_of[root_j]
             discovered = raws[i].discovered or raws[j].discovered

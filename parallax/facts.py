@@ -124,11 +124,29 @@ def place_kind(difference: Difference, named: list[list[tuple[Span, Entity]]], *
     """The kind of a name difference, from the labels of the names it holds (:func:`kind_of`); a
     country's name is a place whatever the small model typed it as ("Belarus" / "Marseille" as a person)."""
     kinds = [ENTITY_KIND[e.label] for span, e in named[0] + named[1] if span in difference.a + difference.b]
+    # One body's arm in another country ("Kaufland Romania" / "Kaufland Bavaria"): the place changed.
+    apart = _words_apart(difference.a_text, difference.b_text)
+    if apart and any(is_country(word) or _typed_place(word, analyses) for word in apart):
+        return "place"
     if any(national_arm(text, *analyses) for text in (difference.a_text, difference.b_text)):
         return "organisation"
     if len(set(kinds)) > 1 and any(is_country(text) for text in (difference.a_text, difference.b_text)):
         return "place"
     return kind_of(kinds)
+
+
+def _words_apart(name_a: str, name_b: str) -> tuple[str, str] | None:
+    """The one word two names of as many words (two or more) write differently, else None."""
+    words_a, words_b = name_a.split(), name_b.split()
+    if len(words_a) != len(words_b) or len(words_a) < 2:
+        return None
+    differing = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+    return differing[0] if len(differing) == 1 else None
+
+
+def _typed_place(word: str, analyses: Sequence[Analysis]) -> bool:
+    """Whether the model tags the word on its own as a place somewhere in the articles."""
+    return any(m.text == word and m.label in ("GPE", "LOC") for a in analyses for m in a.mentions)
 
 
 _REGION_WORDS = {"new", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}

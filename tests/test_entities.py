@@ -82,3 +82,14 @@ def test_different_people_with_different_surnames_stay_apart(nlp):
 def test_clean_mention():
     assert clean_mention("the Kremlin’s")[:2] == ("Kremlin", "Kremlin")
     assert clean_mention("President Vladimir Putin")[1] == "Vladimir Putin"
+
+
+def test_a_name_misspelt_word_by_word_merges_and_one_with_another_word_does_not(nlp):
+    # Jaro-Winkler over the whole name is 0.91 for "Kaufland Romania" / "Kaufland Bavaria" (the shared first
+    # word carries it); word by word, "Romania" / "Bavaria" is 0.62: two bodies, not one misspelt.
+    a = analyse(article_from_text("Sergei Lavrov said Kaufland Romania raised prices in Bucharest.", "a"), nlp=nlp)
+    b = analyse(article_from_text("Sergey Lavrov said Kaufland Bavaria raised prices in Bucharest.", "b"), nlp=nlp)
+    names = _by_name(merge_entities([a, b]))
+    lavrov = [e for e in names.values() if "Lavrov" in e.name]
+    assert len(lavrov) == 1 and lavrov[0].docs() == {0, 1} and lavrov[0].flagged
+    assert {"Kaufland Romania", "Kaufland Bavaria"} <= set(names)
