@@ -78,6 +78,9 @@ _BODIES = (
     "department",
     "association",
     "federation",
+    "authority",
+    "commission",
+    "regulator",
     "media",  # "according to Moroccan state media"
     "television",
     "radio",
@@ -96,10 +99,13 @@ _PRONOUNS = {"him", "her", "them", "it", "us", "me", "he", "she", "they", "we", 
 # Who speaks, named by role: "the foreign ministry", "police", "senior officials", "the company".
 _ROLES = (
     r"(?:[a-z]+\s+)?(?:ministry|minister|spokesman|spokeswoman|spokesperson|police|officials?|authorities|"
-    r"agency|kremlin|statement|government|company|firm|club|court|prosecutors?|military|army|analysts?|"
+    r"agency|authority|regulator|commission|kremlin|statement|government|company|firm|club|court|prosecutors?|"
+    r"military|army|analysts?|"
     r"experts?|researchers?|scientists?|witnesses|residents|organi[sz]ers|union|department|council|committee)"
 )
-_NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}"
+# A name of up to five capitalised words, "of" or "of the" joining them ("the Food Safety Authority of
+# Ireland said" credits the authority, not Ireland; "the Bank of England said").
+_NAME = r"[A-Z][\w.&'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w.&'’-]*){0,4}"
 _SOURCE_SAID = re.compile(
     r"(?P<source>\b(?:the\s+)?(?:" + _NAME + "|" + _ROLES + r"))"
     r"\s+(?:said|says|told|stated|reported|announced|confirmed)\b",
@@ -261,11 +267,11 @@ def _same_body(source: str, others: list[str]) -> bool:
     """Whether another credit names the same body by its noun ("vc pilots' union" / "the union"), or one
     credits a body and the other someone speaking for it ("the foreign ministry" / "foreign ministry
     spokeswoman mao ning")."""
-    words = source.split()
+    words = _before_of(source.split())
     if not words:
         return False
     for other in others:
-        other_words = other.split()
+        other_words = _before_of(other.split())
         if words[-1] in _BODIES and other_words[-1:] == words[-1:]:
             return True
         for body, speaker in ((words, other_words), (other_words, words)):
@@ -273,6 +279,12 @@ def _same_body(source: str, others: list[str]) -> bool:
             if body and body[-1] in _BODIES and named and set(named) <= set(speaker):
                 return True
     return False
+
+
+def _before_of(words: list[str]) -> list[str]:
+    """A body's name up to its "of" ("food safety authority of ireland" -> "food safety authority"), whose
+    last word is its noun."""
+    return words[: words.index("of", 1)] if "of" in words[1:] else words
 
 
 def _by_role(source: str, credit: str) -> bool:

@@ -238,6 +238,10 @@ def reworded_differences(
         for found, side, side_credits in zip(every_name, (sa, sb), credits, strict=True)
     ]
 
+    # The other side's words: a name it writes, tagged or not, is no change ("Dunnes Stores and SuperValu"
+    # on both sides, the model tagging one of the two on each).
+    other_words = [" ".join(side.text[s:e] for s, e in side.ranges) for side in (sb, sa)]
+
     def unshared(n: int) -> list[tuple[Span, Entity]]:
         text = (sa, sb)[n].text
         return [
@@ -245,6 +249,7 @@ def reworded_differences(
             for span, e in named[n]
             if e.name not in entity_names[1 - n]
             and not any(same_referent(text[span[0] : span[1]], other, e.label == "PERSON") for other in written[1 - n])
+            and not re.search(r"\b" + re.escape(text[span[0] : span[1]]) + r"\b", other_words[n])
         ]
 
     # Not in a title-case headline, where the model takes capitalised words for names.

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from parallax import analyse, article_from_text
+from parallax import analyse, article_from_text, compare
 from parallax.credits import attributions, people_spans
+from parallax.differences import find_differences
+from parallax.model import Match
 
 
 @pytest.mark.parametrize(
@@ -20,8 +22,28 @@ from parallax.credits import attributions, people_spans
         ("At least 632 people died, according to Moroccan state media.", [("moroccan state media", False)]),
         ('"We will win," said Maria Lopez.', [("maria lopez", True)]),
         ("The company said in a statement that it would appeal.", [("", True)]),
+        # "of" joins a body's name: the authority is credited, not Ireland (held-out recall pair).
+        (
+            "Jars were recalled, the Food Safety Authority of Ireland said on Thursday.",
+            [("food safety authority of ireland", True)],
+        ),
+        ("The Bank of England said rates would stay high.", [("bank of england", True)]),
+        ("The authority said three families had contacted it.", [("authority", True)]),
     ],
 )
 def test_credits_are_read_in_the_forms_news_writes_them(nlp, text, sources):
     found = attributions(text, 0, len(text), people_spans(analyse(article_from_text(text, "t"), nlp=nlp)))
     assert [(source, speaker) for _, source, speaker in found] == sources
+
+
+def test_a_body_named_in_full_with_of_is_carried_by_its_noun(nlp):
+    # "According to the Food Safety Authority of Ireland, three families ..." / "The authority said three
+    # families ...": one body, named in full and by its noun (tests/fixtures/held_out/10-recall.json).
+    a = analyse(article_from_text("The authority said three families had contacted it since Monday.", "a"), nlp=nlp)
+    b = analyse(
+        article_from_text("According to the Food Safety Authority of Ireland, three families have come forward.", "b"),
+        nlp=nlp,
+    )
+    result = compare(a, b)
+    found = find_differences(a, b, [Match((0,), (0,), 0.3, "partial")], result.entities, derived=True)
+    assert [d for d in found if d.kind == "attribution"] == []

@@ -251,3 +251,13 @@ def test_a_bodys_arm_in_another_country_is_a_place_changed_and_another_body_an_o
     result = compare(a, b)
     found = find_differences(a, b, result.matches, result.entities, derived=True)
     assert [(d.kind, d.a_text, d.b_text) for d in found] == [(kind, "Kaufland Romania", other)]
+
+
+def test_a_name_the_other_side_writes_untagged_is_no_change(nlp):
+    # The small model tags "SuperValu" only in one sentence and "Dunnes Stores" only in the other (the
+    # held-out recall pair): both sides write both names, so neither is a change.
+    pair = json.loads((ROOT / "tests/fixtures/held_out/10-recall.json").read_text(encoding="utf-8"))
+    a, b = (analyse(article_from_text("\n\n".join(pair[side]), side), nlp=nlp) for side in ("a", "b"))
+    result = compare(a, b)
+    names = [(d.a_text, d.b_text) for d in result.differences if d.kind in ("organisation", "person", "place")]
+    assert ("SuperValu", "Dunnes Stores") not in names and result.matches
