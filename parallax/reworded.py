@@ -134,6 +134,13 @@ def reworded_differences(
     """Facts of a reworded sentence pair that stand where the other side has another of their kind
     (the same gap between shared words): a changed figure, date or name. Facts the other side also
     states, in any place or form, are left out first; so is everything outside both sentences' gaps."""
+    out = _figure_differences(k, sa, sb, place, apart)
+    out += _date_differences(k, sa, sb, place)
+    return out + _name_differences(k, sa, sb, names, place, {span for d in out for span in d.a + d.b})
+
+
+def _figure_differences(k: int, sa: Side, sb: Side, place: Anchors, apart: bool) -> list[Difference]:
+    """Figures of a reworded pair: one count changed wherever it stands, or one figure put in another's place."""
     out: list[Difference] = []
 
     def figures(side: Side) -> list[Figure]:
@@ -185,10 +192,15 @@ def reworded_differences(
         # is two facts ("measuring 6.8" / "killing at least 296 people"), not one moved.
         moved=not apart,
     )
+    return out
+
+
+def _date_differences(k: int, sa: Side, sb: Side, place: Anchors) -> list[Difference]:
+    """Dates of a reworded pair: one put in the place of another of its granularity."""
     da = [d for _, d in dates_of(sa.analysis).inside(sa.ranges)]
     db = [d for _, d in dates_of(sb.analysis).inside(sb.ranges)]
     keys_a, keys_b = {date_key(d) for d in da}, {date_key(d) for d in db}
-    out += _paired(
+    return _paired(
         k,
         "date",
         [((d.start, d.end), d) for d in da if date_key(d) not in keys_b and not agree_coarser([d], db)],
@@ -198,6 +210,18 @@ def reworded_differences(
         sb,
         lambda x, y: x.granularity == y.granularity and plain_words(x.text) != plain_words(y.text),
     )
+
+
+def _name_differences(
+    k: int,
+    sa: Side,
+    sb: Side,
+    names: tuple[Sorted[Entity], Sorted[Entity]],
+    place: Anchors,
+    taken: set[Span],
+) -> list[Difference]:
+    """Names of a reworded pair put in another's place (``taken``: spans already read as figures or dates)."""
+    out: list[Difference] = []
     every_name = [
         [
             (span, e)
@@ -287,7 +311,7 @@ def reworded_differences(
         if taken_a.count(span_a) == taken_b.count(span_b) == 1:
             d = Difference(k, "name", (span_a,), (span_b,), sa.cut([span_a]), sb.cut([span_b]))
             out.append(replace(d, kind=place_kind(d, named, sa.analysis, sb.analysis)))
-    slot_used = {span for d in out for span in d.a + d.b}
+    slot_used = taken | {span for d in out for span in d.a + d.b}
 
     for people in (True, False):
         out += [
@@ -304,11 +328,11 @@ def reworded_differences(
                 alike=lambda x, y: x.label == y.label,
             )
         ]
-    out += _displaced(k, sa, sb, named, every_name, unshared, place, {span for d in out for span in d.a + d.b})
+    out += _displaced(k, sa, sb, named, every_name, unshared, place, taken | {span for d in out for span in d.a + d.b})
     # A person where the other side has a place or a body, the only name each side has between the same
     # two anchors ("his debut against Valencia on 27 August" / "against Kenji Watanabe on 27 August"):
     # the small model's types are least sure here, and the name in that place changed all the same.
-    used = {span for d in out for span in d.a + d.b}
+    used = taken | {span for d in out for span in d.a + d.b}
     lone = [[(span, e) for span, e in unshared(n) if span not in used] for n in (0, 1)]
     for gap in range(1, len(place.a)):
         here_a = [(span, e) for span, e in lone[0] if place.gap(0, span[0]) == gap]
