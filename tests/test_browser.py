@@ -6,6 +6,7 @@ the hover linking (JavaScript), and that hostile text stays inert.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 from pathlib import Path
@@ -22,6 +23,7 @@ if CHROMIUM is None:
     pytest.skip("Debian's chromium is not installed (.ci/run installs it)", allow_module_level=True)
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
+PlaywrightTimeout = playwright.TimeoutError
 
 
 @pytest.fixture(scope="session")
@@ -131,10 +133,15 @@ def test_phone_width_stacks_columns_without_sideways_or_nested_scroll(page, app_
     page.set_viewport_size({"width": 390, "height": 844})
     open_app(page, app_url)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    boxes = page.evaluate(
+    measure = (
         "[...document.querySelectorAll('.st-key-column_a, .st-key-column_b')]"
         ".map(e => [e.scrollHeight, e.clientHeight, e.getBoundingClientRect().left])"
     )
+    # The page's style sheet can land a moment after the script has finished (one CI run measured the
+    # columns' fixed height first): wait for the layout to settle, then check it.
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(f"({measure}).length === 2 && ({measure}).every(([s, c]) => s <= c + 2)", timeout=15_000)
+    boxes = page.evaluate(measure)
     assert len(boxes) == 2
     for scroll_height, client_height, _ in boxes:
         assert scroll_height <= client_height + 2  # the box grows with its text: no scroll box inside the page
