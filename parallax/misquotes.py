@@ -54,18 +54,13 @@ def quotation_differences(k: int, sa: Side, sb: Side) -> list[Difference]:
     # "We have been patient for eighteen months, and ... nothing but delays"): each part is compared with
     # the words it stands for, and the rest of the longer one may be carried without marks.
     out += _quoted_parts(k, sa, sb, qa, qb, used_a, used_b)
-    for i, (span_a, quote_a) in enumerate(qa):
-        if i in used_a:
-            continue
-        found = _unquoted(quote_a, sb, _words_credited(sa, span_a))
-        if found is not None:
-            out.append(Difference(k, "quotation", (span_a,), (found,), sa.cut([span_a]), sb.cut([found])))
-    for j, (span_b, quote_b) in enumerate(qb):
-        if j in used_b:
-            continue
-        found = _unquoted(quote_b, sa, _words_credited(sb, span_b))
-        if found is not None:
-            out.append(Difference(k, "quotation", (found,), (span_b,), sa.cut([found]), sb.cut([span_b])))
+    # Each side's quotations the other matched to none: carried there without marks?
+    for n, (quotes, used, side, other) in enumerate(((qa, used_a, sa, sb), (qb, used_b, sb, sa))):
+        for i, (span, quote) in enumerate(quotes):
+            found = None if i in used else _unquoted(quote, other, _words_credited(side, span))
+            if found is not None:
+                span_a, span_b = (span, found) if n == 0 else (found, span)
+                out.append(Difference(k, "quotation", (span_a,), (span_b,), sa.cut([span_a]), sb.cut([span_b])))
     return out
 
 

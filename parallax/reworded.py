@@ -266,7 +266,7 @@ def _name_differences(
     # on both sides, the model tagging one of the two on each).
     other_words = [" ".join(side.text[s:e] for s, e in side.ranges) for side in (sb, sa)]
 
-    def unshared(n: int) -> list[tuple[Span, Entity]]:
+    def unshared_on(n: int) -> list[tuple[Span, Entity]]:
         text = (sa, sb)[n].text
         return [
             (span, e)
@@ -279,6 +279,7 @@ def _name_differences(
     # Not in a title-case headline, where the model takes capitalised words for names.
     if any(title_case_sentence(side.text, r) for side in (sa, sb) for r in side.ranges):
         return out
+    unshared = (unshared_on(0), unshared_on(1))  # read by every pass below
 
     # A name moved elsewhere in the sentence counts only where each side names as many people (or
     # places and bodies) as the other: one put in another's place keeps the count; a count that differs
@@ -299,7 +300,7 @@ def _name_differences(
     # not tag counts there too, opposite a tagged name ("and the Ukraine conflict" / "and the Chile
     # conflict": the small model tags neither "Chile" nor "Lagos" in that place).
     untagged = [_untagged_names(side, every_name[n], (sa, sb)[1 - n]) for n, side in enumerate((sa, sb))]
-    tagged = [[span for span, _ in unshared(n)] for n in (0, 1)]
+    tagged = [[span for span, _ in unshared[n]] for n in (0, 1)]
     slotted = [
         (span_a, span_b)
         for span_a in tagged[0] + untagged[0]
@@ -319,8 +320,8 @@ def _name_differences(
             for d in _paired(
                 k,
                 "name",
-                [(span, e) for span, e in unshared(0) if (e.label == "PERSON") == people and span not in slot_used],
-                [(span, e) for span, e in unshared(1) if (e.label == "PERSON") == people and span not in slot_used],
+                [(span, e) for span, e in unshared[0] if (e.label == "PERSON") == people and span not in slot_used],
+                [(span, e) for span, e in unshared[1] if (e.label == "PERSON") == people and span not in slot_used],
                 place,
                 sa,
                 sb,
@@ -333,7 +334,7 @@ def _name_differences(
     # two anchors ("his debut against Valencia on 27 August" / "against Kenji Watanabe on 27 August"):
     # the small model's types are least sure here, and the name in that place changed all the same.
     used = taken | {span for d in out for span in d.a + d.b}
-    lone = [[(span, e) for span, e in unshared(n) if span not in used] for n in (0, 1)]
+    lone = [[(span, e) for span, e in unshared[n] if span not in used] for n in (0, 1)]
     for gap in range(1, len(place.a)):
         here_a = [(span, e) for span, e in lone[0] if place.gap(0, span[0]) == gap]
         here_b = [(span, e) for span, e in lone[1] if place.gap(1, span[0]) == gap]
@@ -369,7 +370,7 @@ def _displaced(
     sb: Side,
     named: list[list[tuple[Span, Entity]]],
     every_name: list[list[tuple[Span, Entity]]],
-    unshared: Callable[[int], list[tuple[Span, Entity]]],
+    unshared: Sequence[list[tuple[Span, Entity]]],
     place: Anchors,
     used: set[Span],
 ) -> list[Difference]:
@@ -382,7 +383,7 @@ def _displaced(
     sides = (sa, sb)
     for n in (0, 1):
         other = 1 - n
-        new_names = [(span, e) for span, e in unshared(other) if span not in used]
+        new_names = [(span, e) for span, e in unshared[other] if span not in used]
         for span_y, y in named[n]:
             if span_y in used or not place.interior(n, span_y[0]):
                 continue
