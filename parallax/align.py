@@ -43,7 +43,7 @@ from .lexicon import DEMONYMS
 from .memo import per_analysis
 from .model import Analysis, Match, Sentence, Span, Word
 from .options import DEFAULT_OPTIONS, CompareOptions
-from .semantics import clear_counterparts, cosines, semantic_scores, sentence_vectors
+from .semantics import anchored_counterparts, clear_counterparts, cosines, semantic_scores, sentence_vectors
 
 _PUNCT = re.compile(r"[^\w\s]+")
 
@@ -466,6 +466,16 @@ def _matches(
             more = gap_links(core_links | gaps, pair.undiscounted, copies, options.gap_floor) - gaps
             groups = attach(groups, more)
             gaps |= more
+        if trust_derivation and options.gap_floor < 1.0:
+            # Where one takes its wording from the other, a sentence between links whose clear best in
+            # meaning lies in the stretch they mark out is that sentence reworded (a rewrite's lede
+            # "Not getting enough sleep could be bad for your heart" before the study's figures).
+            anchored = anchored_counterparts(
+                core_links | gaps, pair.cosine, pair.undiscounted, copies, options.meaning_floor
+            )
+            groups = attach(groups, anchored, halves=True)
+            widened |= anchored
+            gaps |= anchored
     if options.gap_floor < 1.0 and running_text and trust_derivation:
         derivation_only = sandwiched(core_links | gaps, pair.undiscounted)
         linked = core_links | gaps | derivation_only

@@ -59,7 +59,7 @@ def test_independent_reports_in_the_same_order_gain_no_link_from_it(nlp):
     trusting, derivation_only = align_trusting_derivation(
         wire, independent, DEFAULT_OPTIONS, score_pairs(wire, independent)
     )
-    assert derivation_only and len(trusting) > len(pair.matches)  # order alone would have added a link here
+    assert derivation_only and trusting != pair.matches  # order alone would have added a link here
     assert pair.matches == align(wire, independent)
 
 

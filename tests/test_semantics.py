@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pytest
 
-from parallax.semantics import clear_counterparts, cosines, semantic_scores, sentence_vectors
+from parallax.semantics import anchored_counterparts, clear_counterparts, cosines, semantic_scores, sentence_vectors
 
 NO_NETWORK = """
 import socket
@@ -103,3 +103,31 @@ def test_clear_counterparts_in_meaning_among_the_unlinked():
     cosine[3, 1] = 0.50
     shares[1, 1] = 1.0
     assert clear_counterparts(cosine, {(0, 0)}, shares, 0.3) == set()
+
+
+def test_anchored_counterparts_take_a_clear_best_in_meaning_where_the_neighbours_point():
+    cosine = np.array(
+        [
+            [0.90, 0.20, 0.10, 0.10],
+            [0.30, 0.60, 0.20, 0.45],  # between links 0-0 and 2-2; best 0.60 at 1, 1.33 times the runner-up
+            [0.10, 0.20, 0.90, 0.10],
+            [0.10, 0.10, 0.20, 0.30],
+        ]
+    )
+    shares = np.ones_like(cosine)
+    copies = np.zeros(cosine.shape, dtype=bool)
+    links = {(0, 0), (2, 2)}
+    assert anchored_counterparts(links, cosine, shares, copies, 0.4) == {(1, 1)}
+    # Swapping A and B swaps the pairs.
+    assert anchored_counterparts({(j, i) for i, j in links}, cosine.T, shares.T, copies.T, 0.4) == {(1, 1)}
+    # Under the floor, with a close runner-up, sharing nothing, or best outside the stretch: no.
+    assert anchored_counterparts(links, cosine, shares, copies, 0.65) == set()
+    close = cosine.copy()
+    close[1, 3] = 0.55
+    assert anchored_counterparts(links, close, shares, copies, 0.4) == set()
+    apart = shares.copy()
+    apart[1, 1] = 0.0
+    assert anchored_counterparts(links, cosine, apart, copies, 0.4) == set()
+    elsewhere = cosine.copy()
+    elsewhere[1, 3] = 0.95
+    assert anchored_counterparts(links, elsewhere, shares, copies, 0.4) == set()
