@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from .capitals import is_country, is_title_case
 from .date_rules import MONTH_NAMES
 from .figures import Figure, figures_in
-from .lexicon import NUMBER_WORDS, ORDINAL_WORDS
+from .lexicon import INSTITUTION_WORDS, NUMBER_WORDS, ORDINAL_WORDS
 from .memo import per_analysis
 from .model import Analysis, DatedMention, Difference, Entity, Span
 from .name_variants import name_like, same_referent
@@ -132,7 +132,14 @@ def place_kind(difference: Difference, named: list[list[tuple[Span, Entity]]], *
         return "organisation"
     if len(set(kinds)) > 1 and any(is_country(text) for text in (difference.a_text, difference.b_text)):
         return "place"
+    if "person" in kinds and any(_institution(text) for text in (difference.a_text, difference.b_text)):
+        return "organisation"
     return kind_of(kinds)
+
+
+def _institution(name: str) -> bool:
+    """Whether a name holds an institution's head word ("University of Leiden", "Interior Ministry")."""
+    return any(word.lower() in INSTITUTION_WORDS for word in re.findall(r"[A-Za-z]+", name))
 
 
 def _words_apart(name_a: str, name_b: str) -> tuple[str, str] | None:

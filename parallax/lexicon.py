@@ -91,6 +91,49 @@ DEMONYMS = {
 # Each word maps to the first word of its cluster. General newsroom
 # vocabulary, written from style guides' lists of "said" words and common
 # spinner substitutions, not from any one article.
+# Head words of an institution's name ("the University of Leiden", "Deutsche Bank"): a name holding one
+# is an organisation whatever the small model typed it as (it tags "Unicef" as a person).
+INSTITUTION_WORDS = frozenset(
+    [
+        "university",
+        "college",
+        "institute",
+        "academy",
+        "ministry",
+        "department",
+        "agency",
+        "bank",
+        "council",
+        "committee",
+        "commission",
+        "authority",
+        "court",
+        "party",
+        "union",
+        "association",
+        "federation",
+        "company",
+        "corporation",
+        "group",
+        "foundation",
+        "fund",
+        "office",
+        "police",
+        "army",
+        "navy",
+        "hospital",
+        "airline",
+        "airlines",
+        "airways",
+        "bureau",
+        "service",
+        "board",
+        "parliament",
+        "assembly",
+    ]
+)
+
+
 # Capitals and seats of government that news writes for the state itself ("Beijing said" for China,
 # "the Kremlin" for Russia): inside one statement they name the same actor. Values are in the form
 # name_variants compares countries in (DEMONYMS' values, "america", "britain").

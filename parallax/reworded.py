@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from .anchors import Anchors
+from .capitals import is_country
 from .credits import attributions, people_spans
 from .facts import (
     CUT_SHORT,
@@ -274,6 +275,8 @@ def _name_differences(
             if e.name not in entity_names[1 - n]
             and not any(same_referent(text[span[0] : span[1]], other, e.label == "PERSON") for other in written[1 - n])
             and not re.search(r"\b" + re.escape(text[span[0] : span[1]]) + r"\b", other_words[n])
+            # A person the other side calls by the surname alone, untagged ("Narendra Modi" / "India's Modi").
+            and not (e.label == "PERSON" and _surname_written(text, span, other_words[n]))
         ]
 
     # Not in a title-case headline, where the model takes capitalised words for names.
@@ -332,10 +335,12 @@ def _name_differences(
     out += _displaced(k, sa, sb, named, every_name, unshared, place, taken | {span for d in out for span in d.a + d.b})
     # A person where the other side has a place or a body, the only name each side has between the same
     # two anchors ("his debut against Valencia on 27 August" / "against Kenji Watanabe on 27 August"):
-    # the small model's types are least sure here, and the name in that place changed all the same.
+    # the small model's types are least sure here, and the name in that place changed all the same. Before
+    # the first anchor too: the subject's place ("Researchers at the University of Leiden followed 41,000" /
+    # "The team from Unicef tracked more than 41,000", the model typing "Unicef" as a person).
     used = taken | {span for d in out for span in d.a + d.b}
     lone = [[(span, e) for span, e in unshared[n] if span not in used] for n in (0, 1)]
-    for gap in range(1, len(place.a)):
+    for gap in range(len(place.a)):
         here_a = [(span, e) for span, e in lone[0] if place.gap(0, span[0]) == gap]
         here_b = [(span, e) for span, e in lone[1] if place.gap(1, span[0]) == gap]
         if len(here_a) == len(here_b) == 1 and (here_a[0][1].label == "PERSON") != (here_b[0][1].label == "PERSON"):
@@ -343,6 +348,15 @@ def _name_differences(
             d = Difference(k, "name", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
             out.append(replace(d, kind=place_kind(d, named, sa.analysis, sb.analysis)))
     return out
+
+
+def _surname_written(text: str, span: Span, other: str) -> bool:
+    """Whether ``other`` writes the last word of a person's name ("Modi" of "Narendra Modi"), unless that
+    word is a country's name: the model types a body's national arm as a person too ("Unicef Romania")."""
+    words = re.findall(r"[A-Z][\w'’-]+", text[span[0] : span[1]])
+    return (
+        bool(words) and not is_country(words[-1]) and re.search(r"\b" + re.escape(words[-1]) + r"\b", other) is not None
+    )
 
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
