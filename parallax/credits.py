@@ -81,6 +81,7 @@ _BODIES = (
     "authority",
     "commission",
     "regulator",
+    "watchdog",
     "media",  # "according to Moroccan state media"
     "television",
     "radio",
@@ -252,7 +253,7 @@ def _uncredited(
         if _same_body(source, [other_source for _, other_source, _ in other_credits]):
             continue  # "according to the VC pilots' union" / "the pilots' union said"
         named = _named_in(source, around)
-        if named:
+        if named or _body_named(source, around):
             continue
         if named is None:  # whom it credits is not read
             if not speaker or _CREDIT.search(around):
@@ -279,6 +280,21 @@ def _same_body(source: str, others: list[str]) -> bool:
             if body and body[-1] in _BODIES and named and set(named) <= set(speaker):
                 return True
     return False
+
+
+# Common nouns news uses for one regulator interchangeably ("the Food Safety Authority said it would
+# publish" / "the watchdog expects to publish").
+_REGULATORS = {"authority", "regulator", "watchdog", "agency", "commission"}
+
+
+def _body_named(source: str, text: str) -> bool:
+    """Whether ``text`` names the credited body by its noun, or a regulator by another of theirs: the
+    statement stays the body's own ("The watchdog expects to publish")."""
+    words = _before_of(source.split())
+    if not words or words[-1] not in _BODIES:
+        return False
+    nouns = _REGULATORS if words[-1] in _REGULATORS else {words[-1]}
+    return any(re.search(r"\b" + noun + r"\b", text, re.I) for noun in nouns)
 
 
 def _before_of(words: list[str]) -> list[str]:
