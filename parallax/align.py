@@ -36,6 +36,7 @@ from .lexical import (
     idf_weights,
     lexical_scores,
     pair_codes,
+    shared_items,
     spelling_candidates,
     unify_candidates,
 )
@@ -444,8 +445,9 @@ def _matches(
     derivation_only: set[tuple[int, int]] = set()
     widened: set[tuple[int, int]] = set()
     gaps: set[tuple[int, int]] = set()
+    same_figures = shared_items(fa.figures, fb.figures)
     if options.gap_floor < 1.0 and running_text:
-        gaps = gap_links(core_links, pair.undiscounted, copies, options.gap_floor)
+        gaps = gap_links(core_links, pair.undiscounted, copies, options.gap_floor, same_figures)
         plain_groups = attach(groups, gaps)
         halved_groups = attach(groups, gaps, halves=True) if trust_derivation else plain_groups
         if halved_groups != plain_groups:
@@ -463,7 +465,7 @@ def _matches(
         # (a reordered rewrite's "He stepped down in June 2021" after its reworded "The scandal began").
         # Rewrite injections: 15 changed sentences lose their link, not 19; every other set unchanged.
         if meaning and options.gap_floor < 1.0:
-            more = gap_links(core_links | gaps, pair.undiscounted, copies, options.gap_floor) - gaps
+            more = gap_links(core_links | gaps, pair.undiscounted, copies, options.gap_floor, same_figures) - gaps
             groups = attach(groups, more)
             gaps |= more
         if trust_derivation and options.gap_floor < 1.0:

@@ -36,6 +36,11 @@ REACH = 2
 # Anchors whose counterparts lie further apart than this disagree (the passage was
 # reordered): only the immediate neighbourhood of each counterpart is searched.
 WIDEST_STRETCH = 4
+# A sentence of the stretch that gives the same figure needs only this share of the best score
+# anywhere: "The deal includes a further 8 million euros in add-ons" scores 0.17 against "Porto can
+# receive 8 million more in variables" and 0.18 against "The transfer cost 62 million euros".
+# Rewrite pairs F1 0.928 -> 0.936, flat from 0.5 to 0.9; the seed and held-out pairs unchanged.
+FIGURE_TIE = 0.75
 
 
 def story_cohesion(bags: Sequence[frozenset[str]]) -> float:
@@ -67,7 +72,11 @@ def _anchored_candidates(i: int, linked: dict[int, set[int]], n_rows: int, n_col
 
 
 def _fill_rows(
-    links: Iterable[tuple[int, int]], raw: np.ndarray, locked_cols: set[int], floor: float
+    links: Iterable[tuple[int, int]],
+    raw: np.ndarray,
+    locked_cols: set[int],
+    floor: float,
+    same_figures: np.ndarray | None,
 ) -> set[tuple[int, int]]:
     linked: dict[int, set[int]] = defaultdict(set)
     for i, j in links:
@@ -81,8 +90,15 @@ def _fill_rows(
         if not candidates:
             continue
         j = max(candidates, key=lambda c: raw[i, c])
-        # Order breaks no ties against better evidence: the stretch must hold the sentence's best.
-        if raw[i, j] >= floor and raw[i, j] >= raw[i].max():
+        best = raw[i].max()
+        # Order breaks no ties against better evidence: the stretch must hold the sentence's best, or
+        # come near it with the same figure, which the word score underrates.
+        if same_figures is not None and not raw[i, j] >= best:
+            figured = [c for c in candidates if same_figures[i, c]]
+            if figured:
+                j = max(figured, key=lambda c: raw[i, c])
+                best *= FIGURE_TIE
+        if raw[i, j] >= floor and raw[i, j] >= best:
             found.add((i, j))
     return found
 
@@ -92,18 +108,21 @@ def gap_links(
     raw: np.ndarray,
     copies: np.ndarray,
     floor: float,
+    same_figures: np.ndarray | None = None,
 ) -> set[tuple[int, int]]:
     """Extra ``(row, col)`` links for unlinked sentences on either side that sit between
     linked neighbours, when their best counterpart anywhere lies in the stretch their
-    neighbours' counterparts mark out and scores at least ``floor``. Verbatim copies
-    (``copies``) stay one-to-one."""
+    neighbours' counterparts mark out and scores at least ``floor`` (or, giving the same figure
+    (``same_figures``), ``FIGURE_TIE`` of the best). Verbatim copies (``copies``) stay one-to-one."""
     pairs = list(links)
     if raw.size == 0 or not pairs:
         return set()
     copied_rows = set(np.flatnonzero(copies.any(axis=1)).tolist()) if copies.size else set()
     copied_cols = set(np.flatnonzero(copies.any(axis=0)).tolist()) if copies.size else set()
-    from_a = _fill_rows(pairs, raw, copied_cols, floor)
-    from_b = _fill_rows([(j, i) for i, j in pairs], raw.T, copied_rows, floor)
+    from_a = _fill_rows(pairs, raw, copied_cols, floor, same_figures)
+    from_b = _fill_rows(
+        [(j, i) for i, j in pairs], raw.T, copied_rows, floor, None if same_figures is None else same_figures.T
+    )
     return from_a | {(i, j) for j, i in from_b}
 
 

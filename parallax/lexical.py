@@ -227,3 +227,9 @@ def conflicts(coded_a: CodedBags, coded_b: CodedBags, mapping: dict[str, str]) -
     has_a = np.bincount(coded_a.rows, minlength=coded_a.count) > 0
     has_b = np.bincount(coded_b.rows, minlength=coded_b.count) > 0
     return has_a[:, None] & has_b[None, :] & (shared == 0)
+
+
+def shared_items(coded_a: CodedBags, coded_b: CodedBags) -> np.ndarray:
+    """True where two sentences share an item of their bags (a figure, a name)."""
+    codes = pair_codes(coded_a, coded_b, {})
+    return _overlap(coded_a, coded_b, codes, np.ones(codes.size)) > 0

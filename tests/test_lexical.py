@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parallax import lexical
-from parallax.lexical import bag_scores, code_bags, conflicts, pair_codes, unify_words
+from parallax.lexical import bag_scores, code_bags, conflicts, pair_codes, shared_items, unify_words
 
 WORDS = st.sampled_from(["visit", "moscow", "wang", "putin", "talks", "arms", "deal", "tass", "taas", "kim"])
 BAGS = st.lists(st.sets(WORDS, max_size=5), min_size=1, max_size=6)
@@ -65,3 +65,9 @@ def test_conflict_needs_names_on_both_sides_and_none_shared():
     names_b = code_bags([{"kim"}, {"wang"}])
     found = conflicts(names_a, names_b, {})
     assert found.tolist() == [[True, True], [True, False], [False, False]]
+
+
+def test_shared_items_marks_pairs_that_give_one_item():
+    a = code_bags([["8000000"], ["62000000", "23"], []])
+    b = code_bags([["8000000", "15"], ["23"]])
+    assert shared_items(a, b).tolist() == [[True, False], [False, True], [False, False]]
