@@ -37,7 +37,7 @@ def test_seed_alignment_gate():
 
 def test_rewrite_pairs_gate(nlp):
     figures = _load("rewrite_pairs").main()
-    assert figures["mean_f1"] >= 0.91  # six written rewrites, sentence links: 0.920 (0.900 before meaning pairs)
+    assert figures["mean_f1"] >= 0.93  # six written rewrites, sentence links: 0.936 (0.900 before meaning pairs)
     # Rewrites against independent reports of the same events. 0.944 before quotations were left out of
     # reuse: three of these rewrites keep the quotations and reword the rest, as independent reports do;
     # 0.847 before a match in a run that follows both orders sentence by sentence counted as taken.
@@ -94,7 +94,7 @@ def test_differences_in_rewrites_gate(nlp):
     # and order was trusted inside derived pairs, 0.796 before a lone clear counterpart was, 0.817 before
     # a name changed in place was found where the other side names it elsewhere, 0.838 before a sentence
     # linked in meaning counted as an anchor for its neighbours' order.
-    assert figures["recall"] >= 0.85  # measured 0.854
+    assert figures["recall"] >= 0.86  # measured 0.863
     assert figures["unchanged_per_match"] <= 0.09  # the rewrites as written: measured 0.082
     assert figures["independent_per_match"] <= 0.05  # independent reports of the same events: measured 0.000
 
