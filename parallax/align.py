@@ -483,6 +483,15 @@ def _matches(
         linked = core_links | gaps | derivation_only
         derivation_only |= exclusive_pairs(linked, pair.undiscounted, options.gap_floor)
         groups += [({i}, {j}) for i, j in sorted(derivation_only)]
+        if derivation_only and options.meaning_floor < 1.0:
+            # Links that order alone made are anchors too: the other half of a split sentence after one
+            # ("A man aged 80 also needed treatment after inhaling smoke" after "Two firefighters suffered
+            # burns", linked by its place once its age no longer matched).
+            again = anchored_counterparts(
+                core_links | gaps | derivation_only, pair.cosine, pair.undiscounted, copies, options.meaning_floor
+            )
+            groups = attach(groups, again, halves=True)
+            widened |= again
     for rows, cols in groups:
         # Score and kind come from the pairs that linked on their own: a sentence joined only
         # by its place in the story neither makes a copy a paraphrase nor the reverse.
