@@ -56,6 +56,23 @@ def test_the_same_figure_in_the_stretch_comes_near_a_better_word_score_elsewhere
     assert (1, 1) not in gap_links(links, raw, copies, 0.15, same_figures)
 
 
+def test_the_other_half_of_a_merged_sentence_needs_less_of_the_floor():
+    # Rows 1 and 2 were merged into column 1: row 2 links it, row 1 keeps 0.12 of its own.
+    raw = np.zeros((5, 5))
+    raw[0, 0], raw[2, 1], raw[3, 3] = 0.9, 0.6, 0.9
+    raw[1, 1] = 0.12
+    copies = np.zeros((5, 5), dtype=bool)
+    assert (1, 1) in gap_links([(0, 0), (2, 1), (3, 3)], raw, copies, 0.15)
+    # Not where the neighbour links two sentences (a many-to-many match is no merged sentence) ...
+    assert (1, 1) not in gap_links([(0, 0), (2, 1), (2, 2), (3, 3)], raw, copies, 0.15)
+    # ... nor where another sentence comes close ("6%" / "6 November") ...
+    raw[1, 4] = 0.11
+    assert (1, 1) not in gap_links([(0, 0), (2, 1), (3, 3)], raw, copies, 0.15)
+    # ... nor under that lower floor.
+    raw[1, 1], raw[1, 4] = 0.08, 0.0
+    assert (1, 1) not in gap_links([(0, 0), (2, 1), (3, 3)], raw, copies, 0.15)
+
+
 def test_sentence_without_anchors_nearby_is_left_alone():
     raw = np.zeros((8, 8))
     raw[0, 0] = 0.9
