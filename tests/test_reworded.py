@@ -74,14 +74,20 @@ def test_swapping_a_reworded_pair_swaps_every_difference(nlp, kind, old, new, a_
     assert sorted((d.kind, d.a, d.b) for d in ab) == sorted((d.kind, d.b, d.a) for d in ba)
 
 
+def _gold_pair_with(nlp, path: str, old: str, new: str):
+    """A written pair (tests/gold or tests/fixtures JSON) analysed, with ``old`` replaced by ``new`` in B."""
+    data = json.loads((ROOT / path).read_text(encoding="utf-8"))
+    rewrite = [s.replace(old, new) for s in data["b"]]
+    assert rewrite != data["b"]
+    return tuple(
+        analyse(article_from_text(" ".join(lines), name), nlp=nlp) for lines, name in ((data["a"], "a"), (rewrite, "b"))
+    )
+
+
 def test_a_person_in_place_of_a_club_is_a_change_and_swaps_with_the_sides(nlp):
     # The transfer rewrite of tests/gold/rewrites, its opponent replaced by a person: the only name either
     # sentence has between "debut" and "27 August", of another kind.
-    data = json.loads((ROOT / "tests/gold/rewrites/04-transfer.json").read_text(encoding="utf-8"))
-    rewrite = [s.replace("against Valencia", "against Kenji Watanabe") for s in data["b"]]
-    a, b = (
-        analyse(article_from_text(" ".join(lines), name), nlp=nlp) for lines, name in ((data["a"], "a"), (rewrite, "b"))
-    )
+    a, b = _gold_pair_with(nlp, "tests/gold/rewrites/04-transfer.json", "against Valencia", "against Kenji Watanabe")
     named = ("person", "place", "organisation")
     assert [(d.a_text, d.b_text) for d in compare(a, b).differences if d.kind in named] == [
         ("Valencia", "Kenji Watanabe")
@@ -95,12 +101,7 @@ def test_a_body_replaced_in_the_subjects_place_is_an_organisation_change_whateve
     # The sleep rewrite of tests/gold/rewrites with its university replaced: "The team from Unicef tracked
     # more than 41,000 people" against "Researchers at the University of Leiden followed 41,000 adults".
     # The names stand before the first word both sentences share, and the model types "Unicef" as a person.
-    data = json.loads((ROOT / "tests/gold/rewrites/06-sleep.json").read_text(encoding="utf-8"))
-    rewrite = [s.replace("The team from Leiden University", "The team from Unicef") for s in data["b"]]
-    assert rewrite != data["b"]
-    a, b = (
-        analyse(article_from_text(" ".join(lines), name), nlp=nlp) for lines, name in ((data["a"], "a"), (rewrite, "b"))
-    )
+    a, b = _gold_pair_with(nlp, "tests/gold/rewrites/06-sleep.json", "from Leiden University", "from Unicef")
     named = ("person", "place", "organisation")
     assert [(d.kind, d.a_text, d.b_text) for d in compare(a, b).differences if d.kind in named] == [
         ("organisation", "University of Leiden", "Unicef")
@@ -121,12 +122,7 @@ def test_the_other_half_of_a_split_sentence_keeps_its_place_when_its_figure_chan
     # The held-out wildfire pair (tests/fixtures/held_out/11-wildfire.json) with the man's age changed: the
     # rewrite's second half of "Two firefighters were taken to hospital with burns, and a 71-year-old man
     # was treated" shared little else; it follows the first half, which only its place links.
-    data = json.loads((ROOT / "tests/fixtures/held_out/11-wildfire.json").read_text(encoding="utf-8"))
-    rewrite = [s.replace("A man aged 71", "A man aged 80") for s in data["b"]]
-    assert rewrite != data["b"]
-    a, b = (
-        analyse(article_from_text(" ".join(lines), name), nlp=nlp) for lines, name in ((data["a"], "a"), (rewrite, "b"))
-    )
+    a, b = _gold_pair_with(nlp, "tests/fixtures/held_out/11-wildfire.json", "A man aged 71", "A man aged 80")
     figures = [(d.a_text, d.b_text) for d in compare(a, b).differences if d.kind == "figure"]
     assert figures == [("71-year-old", "80")]
 
