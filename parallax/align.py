@@ -445,7 +445,8 @@ def _matches(
     derivation_only: set[tuple[int, int]] = set()
     widened: set[tuple[int, int]] = set()
     gaps: set[tuple[int, int]] = set()
-    same_figures = shared_items(fa.figures, fb.figures)
+    # Read by the gap links only, which need running text.
+    same_figures = shared_items(fa.figures, fb.figures) if options.gap_floor < 1.0 and running_text else None
     if options.gap_floor < 1.0 and running_text:
         gaps = gap_links(core_links, pair.undiscounted, copies, options.gap_floor, same_figures)
         plain_groups = attach(groups, gaps)

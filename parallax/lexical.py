@@ -222,14 +222,12 @@ def corpus_weights(bags: Sequence[set[str]]) -> dict[str, float]:
 def conflicts(coded_a: CodedBags, coded_b: CodedBags, mapping: dict[str, str]) -> np.ndarray:
     """True where both sentences name someone or somewhere (or give figures) and share none:
     the mark of a near-miss (same kind of event, different place, people or numbers)."""
-    codes = pair_codes(coded_a, coded_b, mapping)
-    shared = _overlap(coded_a, coded_b, codes, np.ones(codes.size))
     has_a = np.bincount(coded_a.rows, minlength=coded_a.count) > 0
     has_b = np.bincount(coded_b.rows, minlength=coded_b.count) > 0
-    return has_a[:, None] & has_b[None, :] & (shared == 0)
+    return has_a[:, None] & has_b[None, :] & ~shared_items(coded_a, coded_b, mapping)
 
 
-def shared_items(coded_a: CodedBags, coded_b: CodedBags) -> np.ndarray:
-    """True where two sentences share an item of their bags (a figure, a name)."""
-    codes = pair_codes(coded_a, coded_b, {})
+def shared_items(coded_a: CodedBags, coded_b: CodedBags, mapping: dict[str, str] | None = None) -> np.ndarray:
+    """True where two sentences share an item of their bags (a figure, a name), items unified by ``mapping``."""
+    codes = pair_codes(coded_a, coded_b, mapping or {})
     return _overlap(coded_a, coded_b, codes, np.ones(codes.size)) > 0

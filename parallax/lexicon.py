@@ -87,10 +87,6 @@ DEMONYMS = {
     "nato": "nato",
 }
 
-# Clusters of words news rewrites and synonym spinners swap for each other.
-# Each word maps to the first word of its cluster. General newsroom
-# vocabulary, written from style guides' lists of "said" words and common
-# spinner substitutions, not from any one article.
 # Head words of an institution's name ("the University of Leiden", "Deutsche Bank"): a name holding one
 # is an organisation whatever the small model typed it as (it tags "Unicef" as a person).
 INSTITUTION_WORDS = frozenset(
@@ -208,6 +204,10 @@ SEATS_OF_GOVERNMENT = {
     "addis ababa": "ethiopia",
 }
 
+# Clusters of words news rewrites and synonym spinners swap for each other.
+# Each word maps to the first word of its cluster. General newsroom
+# vocabulary, written from style guides' lists of "said" words and common
+# spinner substitutions, not from any one article.
 SYNONYM_CLUSTERS = [
     "say state tell announce declare claim assert remark note add comment",
     "talk discussion negotiation consultation dialogue",

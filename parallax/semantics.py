@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .gaps import clear_best_pairs, gap_links
+from .gaps import clear_best_pairs, gap_links, runner_up
 
 WEIGHTS = "weights/l2_supercat_256.safetensors"
 TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
@@ -141,10 +141,6 @@ def clear_counterparts(
 ANCHORED_MEANING_MARGIN = 1.15
 
 
-def _runner_up(values: np.ndarray) -> float:
-    return float(np.partition(values, -2)[-2]) if values.size > 1 else 0.0
-
-
 def anchored_counterparts(
     linked: Iterable[tuple[int, int]], cosine: np.ndarray, shares: np.ndarray, copies: np.ndarray, floor: float
 ) -> set[tuple[int, int]]:
@@ -158,7 +154,7 @@ def anchored_counterparts(
     found = set()
     for i, j in gap_links(links, cosine, copies, floor):
         # The unlinked side's own runner-up: its best must be clear among all the other side's sentences.
-        runner_up = _runner_up(cosine[i]) if i not in rows else _runner_up(cosine[:, j])
-        if shares[i, j] > 0 and cosine[i, j] >= ANCHORED_MEANING_MARGIN * runner_up and (i, j) not in links:
+        second = runner_up(cosine[i]) if i not in rows else runner_up(cosine[:, j])
+        if shares[i, j] > 0 and cosine[i, j] >= ANCHORED_MEANING_MARGIN * second:
             found.add((i, j))
     return found
