@@ -191,7 +191,20 @@ def _lower_case_words(analysis: Analysis) -> frozenset[str]:
     return frozenset(re.findall(r"\b[a-z]\w*", analysis.article.text))
 
 
-CUT_SHORT = re.compile(r"[ \t]?[A-Z][a-z]")
+_CUT_SHORT = re.compile(r"[ \t]?([A-Z][a-z]+)")
+# A name before one of these is the qualifier of a title ("Interior Minister", "Defence Secretary"), whole.
+_TITLE_NOUNS = frozenset(
+    "minister ministry secretary president governor chancellor mayor ambassador spokesman spokeswoman "  # noqa: SIM905
+    "spokesperson director chief commissioner prosecutor".split()
+)
+
+
+def cut_short(text: str, end: int) -> bool:
+    """Whether a tagged name ending at ``end`` was cut short: a capitalised word follows it ("Secretary
+    of State John" before an untagged "Kerry"), unless that word is a title the name qualifies
+    ("Interior Minister")."""
+    found = _CUT_SHORT.match(text, end)
+    return found is not None and found.group(1).lower() not in _TITLE_NOUNS
 
 
 @per_analysis

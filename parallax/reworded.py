@@ -18,10 +18,10 @@ from .anchors import Anchors
 from .capitals import is_country
 from .credits import attributions, people_spans
 from .facts import (
-    CUT_SHORT,
     ENTITY_KIND,
     agree_coarser,
     common_word,
+    cut_short,
     date_key,
     dates_of,
     name_families,
@@ -256,7 +256,7 @@ def _name_differences(
             for span, e in found
             if not is_nationality(side.text[span[0] : span[1]])  # rewrites reword "China's" as "Chinese" freely
             and len(typed[0].get(e.name, set()) | typed[1].get(e.name, set())) < 2
-            and not CUT_SHORT.match(side.text, span[1])
+            and not cut_short(side.text, span[1])
             and not any(overlaps(span, credit) for credit in side_credits)
             and not common_word(side.text[span[0] : span[1]], sa.analysis, sb.analysis)
         ]
