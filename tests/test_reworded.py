@@ -131,6 +131,16 @@ def test_a_body_in_place_of_a_ministrys_name_before_a_title_is_an_organisation_c
     assert ("organisation", other, "Interior") in names_differing(b, a)
 
 
+@pytest.mark.parametrize("rise", ["14%", "15%"])
+def test_a_figure_changed_where_it_was_all_two_reworded_sentences_shared_is_reported(nlp, rise):
+    # The layoffs rewrite of tests/gold/rewrites: "Investors cheered the move, sending the stock up 6%"
+    # shares only its figure with "Its shares rose 6% in early trading"; changed, the pair shares nothing,
+    # and only its place in the story, its meaning and a figure on each side still tie it.
+    a, b = _gold_pair_with(nlp, "tests/gold/rewrites/03-layoffs.json", "the stock up 6%", f"the stock up {rise}")
+    figures = [(d.a_text, d.b_text) for d in compare(a, b).differences if d.kind == "figure"]
+    assert figures == [("6%", rise)]
+
+
 def test_a_person_the_other_side_calls_by_the_surname_alone_is_no_change(nlp):
     # An STS headline pair graded the same statement (4.8); the model tags no "Modi" in the second.
     a = analyse(article_from_text("Narendra Modi pledges tough stand against Pakistan.", "a"), nlp=nlp)
