@@ -18,7 +18,7 @@ from pathlib import Path
 from .model import Analysis, Article
 from .options import CompareOptions
 
-FORMAT = "3"  # bump when Analysis changes shape or what a stage puts in it (3: capitals)
+FORMAT = "4"  # bump when Analysis changes shape or what a stage puts in it (4: completed range ends)
 
 
 def cache_key(article: Article, pipeline: str, options: CompareOptions) -> str:

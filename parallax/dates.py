@@ -581,7 +581,17 @@ def extract_dates(
                 previous = (value, granularity)
                 previous_at = part_start
             results.append(
-                DatedMention(part_start, part_end, text[part_start:part_end], value, granularity, kind, index, range_id)
+                DatedMention(
+                    part_start,
+                    part_end,
+                    text[part_start:part_end],
+                    value,
+                    granularity,
+                    kind,
+                    index,
+                    range_id,
+                    completed if completed.strip() != text[part_start:part_end].strip() else None,
+                )
             )
     return tuple(results)
 

@@ -86,9 +86,14 @@ def _date_words(text: str) -> str:
     return " ".join(sorted(out) if any(w.startswith("month-") for w in out) else out)
 
 
+def written(d: DatedMention) -> str:
+    """A date's words, a range's end completed by the range ("September 21" of "September 18-21")."""
+    return d.completed or d.text
+
+
 def date_key(d: DatedMention) -> str:
     """The resolved value; with none (no year, no publication date), the words themselves."""
-    return d.value or "text:" + _date_words(d.text)
+    return d.value or "text:" + _date_words(written(d))
 
 
 def agree_coarser(dates: Sequence[DatedMention], others: Sequence[DatedMention]) -> bool:
@@ -96,12 +101,14 @@ def agree_coarser(dates: Sequence[DatedMention], others: Sequence[DatedMention])
     a date left unresolved agrees with one that says more in the same words ("December" / "December
     2022": the year is detail one side leaves out)."""
     values = {date_key(d) for d in others}
-    fuller = [set(_date_words(o.text).split()) for o in others]
+    fuller = [set(_date_words(written(o)).split()) for o in others]
     days = {o.value[5:] for o in others if o.value and len(o.value) == 10}
+    undated_days = {_month_day(written(o)) for o in others if o.value is None}
     return all(
         date_key(d) in values
-        or (d.value is None and any(set(_date_words(d.text).split()) <= f for f in fuller))
-        or (d.value is None and _month_day(d.text) in days)  # "September 21" without a year / 2023-09-21
+        or (d.value is None and any(set(_date_words(written(d)).split()) <= f for f in fuller))
+        or (d.value is None and _month_day(written(d)) in days)  # "September 21" without a year / 2023-09-21
+        or (d.value is not None and len(d.value) == 10 and d.value[5:] in undated_days)  # and the other way
         for d in dates
     )
 

@@ -86,6 +86,9 @@ class DatedMention:
     sentence: int
     # Both ends of a range ("between March and May") share a number; a lone date has None.
     range: int | None = None
+    # A range's end as the range completes it ("September 21" for the "21" of "September 18-21"), where
+    # that differs from ``text``: what an unresolved date is compared by.
+    completed: str | None = None
 
 
 @dataclass(frozen=True)

@@ -212,6 +212,15 @@ def test_a_range_is_two_entries_sharing_a_range_number(text, values):
     assert len({d.range for d in dates}) == 1
 
 
+def test_an_unresolved_ranges_end_keeps_the_month_the_range_gives_it():
+    # No publication date: neither end resolves, and "21" alone would be any month's 21st.
+    dates = _dates("Wang Yi will visit Russia from September 18-21.", None)
+    assert [(d.text, d.value, d.completed) for d in dates] == [
+        ("September 18", None, None),
+        ("21", None, "September 21"),
+    ]
+
+
 def test_two_days_joined_by_and_are_not_a_range_without_between():
     dates = _dates("Strikes are planned on September 25 and 28.")
     assert all(d.range is None for d in dates)

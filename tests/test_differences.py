@@ -326,6 +326,32 @@ def test_a_range_against_its_end_and_a_body_against_its_spokeswoman_are_no_diffe
     ]
 
 
+def test_an_undated_ranges_end_is_compared_with_the_ranges_month(nlp):
+    # Real reports of Wang Yi's visit (The Malaysian Insight, undated; Pledge Times, 18 September 2023):
+    # the "21" of "September 18-21" is 21 September, Thursday's date, though no year resolves it.
+    undated = dated(
+        nlp,
+        "China's top diplomat Wang Yi will visit Russia from September 18-21 for security talks, his foreign "
+        "ministry said today.",
+        "a",
+        None,
+    )
+    state = dated(
+        nlp,
+        "China's foreign minister Wang Yi will start his visit to Russia today for security talks, says the "
+        "ministry, and will stay until Thursday.",
+        "b",
+    )
+    result = compare(undated, state)
+    assert result.matches
+    assert [(d.a_text, d.b_text) for d in result.differences if d.kind == "date"] == []
+    # A range's end that is another day still differs.
+    later = dated(nlp, state.article.text.replace("Thursday", "Saturday"), "c")
+    assert [(d.a_text, d.b_text) for d in compare(undated, later).differences if d.kind == "date"] == [
+        ("21", "Saturday")
+    ]
+
+
 def test_the_outlets_own_name_is_no_fact_of_the_story(nlp):
     # "Sputnik is live as ...": the small model takes the outlet for a person.
     a = dated(
