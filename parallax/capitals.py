@@ -1,4 +1,5 @@
-"""Stage 3b, capitals that are no sign of a name: a headline's and a sentence's first word.
+"""Stage 3b, capitals that are no sign of a name (a headline's and a sentence's first word), and
+names a sentence's first capital hid from the model.
 
 In running text a capital is a sign of a name, and the small English model leans on it. Two kinds of
 capital say nothing, and the model takes them for names all the same:
@@ -13,6 +14,9 @@ capital say nothing, and the model takes them for names all the same:
   organisation there is dropped when the article writes the word in lower case elsewhere and never
   with a capital inside a sentence. People are kept: "May said ..." is Theresa May however often
   the article says "may".
+
+The other way round, the model often misses a name that starts a sentence ("Nordair carried 21 million
+passengers") while it finds it inside one ("pilots at Nordair"): there the name is given its label.
 """
 
 from __future__ import annotations
@@ -92,6 +96,7 @@ def confirmed_mentions(text: str, sentences: Sequence[Sentence], mentions: Seque
             first_words.add(_key(words[0]))  # "Chicago shooting ...", never "chicago"
     starts = {start for start, _ in body}
     kept = [m for m in in_body if not _common_word_at_start(m, starts, lower_case, inside_capitals)]
+    kept += _names_at_starts(text, body, kept, lower_case)
     if titles:
         confirmed = {_key(w) for m in kept for w in _TOKEN.findall(m.text)} | inside_capitals | first_words
         # What the body calls a name, which a headline's guess does not overrule ("Israel": a place).
@@ -100,6 +105,33 @@ def confirmed_mentions(text: str, sentences: Sequence[Sentence], mentions: Seque
             if _inside((mention.start, mention.end), titles):
                 kept += _confirmed_parts(text, mention, confirmed, body_label)
     return tuple(sorted(kept, key=lambda m: (m.start, m.end)))
+
+
+def _names_at_starts(
+    text: str, body: Sequence[Span], mentions: Sequence[Mention], lower_case: set[str]
+) -> list[Mention]:
+    """Names the model found inside sentences and missed at a sentence's start ("Nordair carried 21
+    million passengers" where "pilots at Nordair" is an organisation): the same words, the same label,
+    where the article gives the name one label only and never writes its first word in lower case."""
+    labels: dict[str, set[str]] = {}
+    for m in mentions:
+        labels.setdefault(m.text, set()).add(m.label)
+    names = sorted((t for t, found in labels.items() if len(found) == 1 and len(t) >= 3), key=len, reverse=True)
+    covered = {m.start for m in mentions}
+    out = []
+    for start, _ in body:
+        if start in covered:
+            continue
+        for name in names:
+            first = name.split()[0]
+            if first.lower() in lower_case or not text.startswith(name, start):
+                continue
+            end = start + len(name)
+            if end < len(text) and (text[end].isalnum() or text[end] == "-"):
+                continue
+            out.append(Mention(start, end, name, next(iter(labels[name]))))
+            break
+    return out
 
 
 def _common_word_at_start(mention: Mention, starts: set[int], lower_case: set[str], inside: set[str]) -> bool:

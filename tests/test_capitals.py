@@ -106,6 +106,34 @@ def test_a_common_word_starting_a_sentence_is_no_name_but_people_and_names_used_
     assert [m.text for m in kept] == ["May", "Turkey", "Turkey", "US"]
 
 
+def test_a_name_the_model_finds_inside_a_sentence_is_a_name_where_it_starts_one_too():
+    # From the held-out strike pair: the small model misses "Nordair" at a sentence's start.
+    text = (
+        "Pilots at Nordair will strike on Friday.\nNordair carried 21 million passengers last year.\n"
+        "Talks with Mr Berg failed.\nBerg said more.\nWill Berg return?\nBerger Foods was not involved."
+    )
+    mentions = [
+        _mention(text, "Nordair", "ORG"),
+        _mention(text, "Berg", "PERSON"),
+        _mention(text, "Berg", "ORG", occurrence=2),
+    ]
+    sentences = [Sentence(k, start, start + len(line), "sentence") for k, (start, line) in enumerate(_lines(text))]
+    kept = confirmed_mentions(text, sentences, mentions)
+    # "Berg" has two labels, so none is given; "Berger" is another word.
+    assert [(m.text, m.label, m.start) for m in kept if m.text == "Nordair"] == [
+        ("Nordair", "ORG", text.index("Nordair")),
+        ("Nordair", "ORG", text.index("Nordair carried")),
+    ]
+    assert [m.text for m in kept if m.text.startswith("Berg")] == ["Berg", "Berg"]
+
+
+def test_a_word_the_article_writes_in_lower_case_is_not_made_a_name_at_a_sentences_start():
+    text = "The trade body Unite spoke.\nUnite the members, the union said, as talks failed to unite them."
+    mentions = [_mention(text, "Unite", "ORG")]
+    sentences = [Sentence(k, start, start + len(line), "sentence") for k, (start, line) in enumerate(_lines(text))]
+    assert [m.start for m in confirmed_mentions(text, sentences, mentions)] == [text.index("Unite")]
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
     out, start = [], 0
     for line in text.split("\n"):
