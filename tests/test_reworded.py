@@ -274,6 +274,25 @@ def test_between_independent_reports_a_magnitude_and_a_toll_in_other_places_are_
     assert [(d.a_text, d.b_text) for d in derived if d.kind == "figure"] == [("6.8", "296 people")]
 
 
+def test_between_independent_reports_figures_in_one_place_pair_only_where_a_word_says_the_same_of_both(nlp):
+    # The real ledes (Alwaght, Mehr News), as the alignment links them: the magnitude and the toll stand
+    # in the same place between the words both share, and no word around them says the same of both.
+    a = dated(nlp, "Late on Friday, a powerful earthquake measuring 6.8 on the Richter Scale shook the country.", "a")
+    b = dated(
+        nlp, "A powerful earthquake struck the mountains late on Friday, killing at least 296 people in villages.", "b"
+    )
+    partial = [Match((0,), (0,), 0.3, "partial")]
+    entities = compare(a, b).entities
+    assert [d for d in find_differences(a, b, partial, entities, derived=False) if d.kind == "figure"] == []
+    # Two counts pair all the same, whatever words count them ("three of his apartments" / "two apartments").
+    c = dated(nlp, "He may not hold office for a decade, and three of his apartments will be confiscated.", "c")
+    d = dated(
+        nlp, "The court banned him from office for ten years and ordered the confiscation of two apartments.", "d"
+    )
+    found = find_differences(c, d, partial, compare(c, d).entities, derived=False)
+    assert [(x.a_text, x.b_text) for x in found if x.kind == "figure"] == [("three", "two apartments")]
+
+
 ZAKHAROVA = (
     "Earlier, Russian Foreign Ministry spokeswoman Maria Zakharova said the Chinese Foreign Minister would visit "
     "Russia on September 18 to hold talks with Russian Foreign Minister Sergey Lavrov. The ministers would discuss "
