@@ -244,7 +244,7 @@ def match_differences(
         place = anchors([a.sentences[i] for i in reworded_a], [b.sentences[j] for j in reworded_b])
         found += [
             d
-            for d in reworded_differences(k, ra, rb, names, place, apart)
+            for d in reworded_differences(k, ra, rb, names, place, apart, len(match.a) == len(match.b) == 1)
             if not any(d.kind == f.kind and (set(d.a) & set(f.a) or set(d.b) & set(f.b)) for f in found)
             and not (apart and d.kind in _NAME_KINDS)
         ]

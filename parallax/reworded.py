@@ -137,13 +137,15 @@ def reworded_differences(
     names: tuple[Sorted[Entity], Sorted[Entity]],
     place: Anchors,
     apart: bool = False,
+    single: bool = False,
 ) -> list[Difference]:
     """Facts of a reworded sentence pair that stand where the other side has another of their kind
     (the same gap between shared words): a changed figure, date or name. Facts the other side also
-    states, in any place or form, are left out first; so is everything outside both sentences' gaps."""
+    states, in any place or form, are left out first; so is everything outside both sentences' gaps.
+    ``single``: the pair is a whole match of one sentence a side (see :func:`_unheard_of`)."""
     out = _figure_differences(k, sa, sb, place, apart)
     out += _date_differences(k, sa, sb, place)
-    return out + _name_differences(k, sa, sb, names, place, {span for d in out for span in d.a + d.b})
+    return out + _name_differences(k, sa, sb, names, place, {span for d in out for span in d.a + d.b}, single)
 
 
 def _figure_differences(k: int, sa: Side, sb: Side, place: Anchors, apart: bool) -> list[Difference]:
@@ -226,6 +228,7 @@ def _name_differences(
     names: tuple[Sorted[Entity], Sorted[Entity]],
     place: Anchors,
     taken: set[Span],
+    single: bool = False,
 ) -> list[Difference]:
     """Names of a reworded pair put in another's place (``taken``: spans already read as figures or dates)."""
     out: list[Difference] = []
@@ -353,6 +356,48 @@ def _name_differences(
             spans_a, spans_b = (here_a[0][0],), (here_b[0][0],)
             d = Difference(k, "name", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
             out.append(replace(d, kind=place_kind(d, named, sa.analysis, sb.analysis)))
+    if single:
+        out += _unheard_of(k, sa, sb, named, unshared, taken | {span for d in out for span in d.a + d.b})
+    return out
+
+
+def _unheard_of(
+    k: int,
+    sa: Side,
+    sb: Side,
+    named: list[list[tuple[Span, Entity]]],
+    unshared: Sequence[list[tuple[Span, Entity]]],
+    used: set[Span],
+) -> list[Difference]:
+    """A name one sentence gives that the other article never mentions, in any spelling, where the other
+    sentence names something of that kind this one does not: the name put in their place, wherever it
+    stands ("Parents in Vietnam are being urged to check" / "baby food sold in Ireland and Northern
+    Ireland"). Only where the match is these two sentences alone, and only one side's name is unheard
+    of: the other side's names are the story's (the rewrite says "Ireland" elsewhere)."""
+    out: list[Difference] = []
+    for people in (True, False):
+        left = [[(s, e) for s, e in unshared[n] if (e.label == "PERSON") == people and s not in used] for n in (0, 1)]
+        unheard = [
+            [
+                (s, e)
+                for s, e in left[n]
+                if all(m.doc == n for m in e.mentions)
+                and not re.search(r"\b" + re.escape(e.name) + r"\b", (sb, sa)[n].analysis.article.text)
+            ]
+            for n in (0, 1)
+        ]
+        sides = [n for n in (0, 1) if unheard[n]]
+        if len(sides) != 1 or len(unheard[sides[0]]) != 1:
+            continue
+        n = sides[0]
+        (span, entity) = unheard[n][0]
+        kind = ENTITY_KIND[entity.label]
+        opposite = tuple(sorted(s for s, e in left[1 - n] if ENTITY_KIND[e.label] == kind))
+        if not opposite:
+            continue
+        spans_a, spans_b = ((span,), opposite) if n == 0 else (opposite, (span,))
+        d = Difference(k, "name", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
+        out.append(replace(d, kind="person" if people else place_kind(d, named, sa.analysis, sb.analysis)))
     return out
 
 

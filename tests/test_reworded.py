@@ -141,6 +141,19 @@ def test_a_figure_changed_where_it_was_all_two_reworded_sentences_shared_is_repo
     assert figures == [("6%", rise)]
 
 
+@pytest.mark.parametrize("other", ["Vietnam", "Kenya"])
+def test_a_place_the_other_article_never_names_is_a_change_wherever_it_stands(nlp, other):
+    # The held-out recall pair (tests/fixtures/held_out/10-recall.json): "Parents in Ireland are being
+    # urged" made "Parents in <other>", against "baby food sold in Ireland and Northern Ireland". The two
+    # places stand in different places of the sentences, and the rewrite names Ireland elsewhere.
+    a, b = _gold_pair_with(nlp, "tests/fixtures/held_out/10-recall.json", "Parents in Ireland", f"Parents in {other}")
+    assert ("place", "Ireland … Northern Ireland", other) in names_differing(a, b)
+    assert ("place", other, "Ireland … Northern Ireland") in names_differing(b, a)
+    # A place left out is no change.
+    unchanged = _gold_pair_with(nlp, "tests/fixtures/held_out/10-recall.json", "Parents in Ireland", "Parents")
+    assert [d for d in names_differing(*unchanged) if d[1] == "Ireland … Northern Ireland"] == []
+
+
 def test_a_person_the_other_side_calls_by_the_surname_alone_is_no_change(nlp):
     # An STS headline pair graded the same statement (4.8); the model tags no "Modi" in the second.
     a = analyse(article_from_text("Narendra Modi pledges tough stand against Pakistan.", "a"), nlp=nlp)
