@@ -116,22 +116,28 @@ def _names_at_starts(
     labels: dict[str, set[str]] = {}
     for m in mentions:
         labels.setdefault(m.text, set()).add(m.label)
-    names = sorted((t for t, found in labels.items() if len(found) == 1 and len(t) >= 3), key=len, reverse=True)
+    # By first word, longest first: one look-up per sentence, however many names the article has.
+    by_first: dict[str, list[str]] = {}
+    for name in sorted((t for t, found in labels.items() if len(found) == 1 and len(t) >= 3), key=len, reverse=True):
+        first = name.split()[0]
+        key = _LEADING_WORD.match(name)
+        if key is not None and first.lower() not in lower_case:
+            by_first.setdefault(key.group(), []).append(name)
     covered = {m.start for m in mentions}
     out = []
-    for start, _ in body:
-        if start in covered:
+    for start, end in body:
+        first_word = _LEADING_WORD.match(text, start, end)
+        if start in covered or first_word is None:
             continue
-        for name in names:
-            first = name.split()[0]
-            if first.lower() in lower_case or not text.startswith(name, start):
-                continue
-            end = start + len(name)
-            if end < len(text) and (text[end].isalnum() or text[end] == "-"):
-                continue
-            out.append(Mention(start, end, name, next(iter(labels[name]))))
-            break
+        for name in by_first.get(first_word.group(), ()):
+            stop = start + len(name)
+            if text.startswith(name, start) and not (stop < len(text) and (text[stop].isalnum() or text[stop] == "-")):
+                out.append(Mention(start, stop, name, next(iter(labels[name]))))
+                break
     return out
+
+
+_LEADING_WORD = re.compile(r"\w+")
 
 
 def _common_word_at_start(mention: Mention, starts: set[int], lower_case: set[str], inside: set[str]) -> bool:
