@@ -51,6 +51,7 @@ from .facts import (
     sentence_figures,
     title_case_sentence,
     trusted_names,
+    writes_word,
 )
 from .figures import figure_differences
 from .framing import framing_differences, framing_in_place
@@ -64,7 +65,7 @@ _NAME_KINDS = ("person", "place", "organisation")
 
 def _words_in(name: str, sentence: str) -> bool:
     """Whether any capitalised word of a name is written in the sentence."""
-    return any(re.search(r"\b" + re.escape(w) + r"\b", sentence) for w in re.findall(r"\b[A-Z][\w’'-]*", name))
+    return any(writes_word(sentence, w) for w in re.findall(r"\b[A-Z][\w’'-]*", name))
 
 
 _TOKEN = re.compile(r"\w+(?:[.,’']\w+)*")

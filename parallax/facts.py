@@ -187,6 +187,11 @@ def kind_of(kinds: list[str]) -> str:
     return max(order, key=lambda kind: (kinds.count(kind), order.index(kind)))
 
 
+def writes_word(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` (one word or several) whole, not inside a longer word."""
+    return re.search(r"\b" + re.escape(word) + r"\b", text) is not None
+
+
 def common_word(written: str, *analyses: Analysis) -> bool:
     """A capitalised word that either article also writes in lower case ("Software maker Quarrix" /
     "the software firm"): the model took a sentence's first word for a name."""

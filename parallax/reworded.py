@@ -29,6 +29,7 @@ from .facts import (
     place_kind,
     plain_words,
     title_case_sentence,
+    writes_word,
 )
 from .figures import CURRENCIES, MEASURES, Figure, figures_in
 from .model import Difference, Entity, Span
@@ -283,7 +284,7 @@ def _name_differences(
             for span, e in named[n]
             if e.name not in entity_names[1 - n]
             and not any(same_referent(text[span[0] : span[1]], other, e.label == "PERSON") for other in written[1 - n])
-            and not re.search(r"\b" + re.escape(text[span[0] : span[1]]) + r"\b", other_words[n])
+            and not writes_word(other_words[n], text[span[0] : span[1]])
             # A person the other side calls by the surname alone, untagged ("Narendra Modi" / "India's Modi").
             and not (e.label == "PERSON" and _surname_written(text, span, other_words[n]))
         ]
@@ -381,8 +382,7 @@ def _unheard_of(
             [
                 (s, e)
                 for s, e in left[n]
-                if all(m.doc == n for m in e.mentions)
-                and not re.search(r"\b" + re.escape(e.name) + r"\b", (sb, sa)[n].analysis.article.text)
+                if all(m.doc == n for m in e.mentions) and not writes_word((sb, sa)[n].analysis.article.text, e.name)
             ]
             for n in (0, 1)
         ]
@@ -405,9 +405,7 @@ def _surname_written(text: str, span: Span, other: str) -> bool:
     """Whether ``other`` writes the last word of a person's name ("Modi" of "Narendra Modi"), unless that
     word is a country's name: the model types a body's national arm as a person too ("Unicef Romania")."""
     words = re.findall(r"[A-Z][\w'’-]+", text[span[0] : span[1]])
-    return (
-        bool(words) and not is_country(words[-1]) and re.search(r"\b" + re.escape(words[-1]) + r"\b", other) is not None
-    )
+    return bool(words) and not is_country(words[-1]) and writes_word(other, words[-1])
 
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*")
