@@ -256,7 +256,7 @@ def match_differences(
     if not apart:
         found += attribution_differences(k, sa, sb)
     if match.kind != "partial":
-        found += [*quotation_differences(k, sa, sb), *framing_differences(k, sa, sb)]
+        found += [*quotation_differences(k, sa, sb, derived), *framing_differences(k, sa, sb)]
     unique: dict[tuple[str, tuple[Span, ...], tuple[Span, ...]], Difference] = {}
     for difference in found:
         unique.setdefault((difference.kind, difference.a, difference.b), difference)

@@ -35,13 +35,25 @@ def framing_differences(k: int, sa: Side, sb: Side) -> list[Difference]:
     hedges_b = [
         m for s, e in sb.ranges for m in _offset_iter(HEDGE, sb.text, s, e) if m.group() != "May" and not _quoted(m, sb)
     ]
-    keys_a = {_hedge_key(h.group()) for h in hedges_a}
-    keys_b = {_hedge_key(h.group()) for h in hedges_b}
-    if keys_a != keys_b:
-        spans_a = tuple(h.span() for h in hedges_a if _hedge_key(h.group()) not in keys_b)
-        spans_b = tuple(h.span() for h in hedges_b if _hedge_key(h.group()) not in keys_a)
+    # A hedge the other side has inside a quotation is the speaker's, carried into reported speech
+    # ("'the wind could carry the gas'" / "warned that the wind might blow the gas"): no change of framing.
+    spoken_a = {_hedge_key(h.group()) for h in hedges_a} | _quoted_hedges(sa)
+    spoken_b = {_hedge_key(h.group()) for h in hedges_b} | _quoted_hedges(sb)
+    spans_a = tuple(h.span() for h in hedges_a if _hedge_key(h.group()) not in spoken_b)
+    spans_b = tuple(h.span() for h in hedges_b if _hedge_key(h.group()) not in spoken_a)
+    if spans_a or spans_b:
         out.append(Difference(k, "framing", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
     return out
+
+
+def _quoted_hedges(side: Side) -> set[str]:
+    """The hedges inside a side's quotations, as :func:`_hedge_key` reads them."""
+    return {
+        _hedge_key(m.group())
+        for s, e in side.ranges
+        for m in _offset_iter(HEDGE, side.text, s, e)
+        if m.group() != "May" and _quoted(m, side)
+    }
 
 
 def _quoted(found: _Offset, side: Side) -> bool:

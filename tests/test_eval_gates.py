@@ -94,8 +94,10 @@ def test_differences_in_rewrites_gate(nlp):
     # and order was trusted inside derived pairs, 0.796 before a lone clear counterpart was, 0.817 before
     # a name changed in place was found where the other side names it elsewhere, 0.838 before a sentence
     # linked in meaning counted as an anchor for its neighbours' order.
-    assert figures["recall"] >= 0.86  # measured 0.863
-    assert figures["unchanged_per_match"] <= 0.09  # the rewrites as written: measured 0.082
+    assert figures["recall"] >= 0.86  # measured 0.879
+    # The rewrites as written: measured 0.131, 8 in 61, every one a change written into them (0.082 before a
+    # quotation restated as reported speech counted, which three of the rewrites do).
+    assert figures["unchanged_per_match"] <= 0.14
     assert figures["independent_per_match"] <= 0.05  # independent reports of the same events: measured 0.000
 
 
@@ -105,7 +107,7 @@ def test_equivalent_headlines_differences_gate(nlp):
     assert figures["matches"] >= 200  # the pairs still align, so the figure is about differences
     assert (
         figures["per_match"] <= 0.05
-    )  # measured 0.050 (11 in 221; one is a speaker's quoted word written without marks)
+    )  # measured 0.045 (10 in 221; one is a speaker's quoted word written without marks)
 
 
 @pytest.mark.skipif(not STS.exists(), reason="../shared/datasets/sts_headlines is not beside the repo")

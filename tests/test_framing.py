@@ -57,3 +57,18 @@ def test_a_verb_is_read_in_every_form_news_writes_it(nlp, a_verb, b_verb, differ
     a, b = (analyse(article_from_text(text, name), nlp=nlp) for text, name in zip(texts, "ab", strict=True))
     found = [(d.kind, d.a_text, d.b_text) for d in compare(a, b).differences]
     assert found == ([("framing", a_verb, b_verb)] if differs else [])
+
+
+@pytest.mark.parametrize(
+    "b_text, expected",
+    [
+        # The speaker's own "could", carried into reported speech as "might": no hedge added.
+        ("Zielinski said the wind might carry the gas towards the town.", []),
+        # A hedge of another kind is the outlet's own.
+        ("Zielinski reportedly said the wind could carry the gas towards the town.", [("framing", "", "reportedly")]),
+    ],
+)
+def test_a_hedge_the_other_side_quotes_is_the_speakers_and_no_change(nlp, b_text, expected):
+    a = analyse(article_from_text('"The wind could carry the gas towards the town," Zielinski said.', "a"), nlp=nlp)
+    b = analyse(article_from_text(b_text, "b"), nlp=nlp)
+    assert [(d.kind, d.a_text, d.b_text) for d in compare(a, b).differences if d.kind == "framing"] == expected

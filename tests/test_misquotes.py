@@ -80,3 +80,51 @@ def test_a_quotation_that_opens_in_the_sentence_before_the_match_is_still_a_quot
     result = compare(a, b)
     assert result.matches
     assert [(d.a_text, d.b_text) for d in result.differences if d.kind == "quotation"] == []
+
+
+ZIELINSKI_QUOTED = (
+    "Firefighters put out the blaze by early Wednesday, but one tanker was leaking chlorine. "
+    '"The leak is small and we have it under control, but the wind could carry the gas towards the town," '
+    "commander Marek Zielinski told reporters. Schools in Kutno will stay closed on Thursday."
+)
+ZIELINSKI_REPORTED = (
+    "Firefighters put out the blaze by early Wednesday, but one tanker was leaking chlorine. "
+    "Commander Marek Zielinski told reporters the leak was small and under control but warned that the wind "
+    "might blow the gas towards the town. Schools in Kutno will stay closed on Thursday."
+)
+
+
+def test_a_quotation_restated_as_reported_speech_is_a_quotation_difference_where_wording_is_taken(nlp):
+    # The held-out derailment pair (tests/fixtures/held_out/13-derailment.json), cut short: a rewrite
+    # turns the commander's words into reported speech, the stretch after the verb that says them.
+    a = analyse(article_from_text(ZIELINSKI_QUOTED, "a"), nlp=nlp)
+    b = analyse(article_from_text(ZIELINSKI_REPORTED, "b"), nlp=nlp)
+    quote = "The leak is small and we have it under control, but the wind could carry the gas towards the town,"
+    reported = "leak was small and under control but warned that the wind might blow the gas towards the town"
+    result = compare(a, b)
+    assert [(d.a_text, d.b_text) for d in result.differences if d.kind == "quotation"] == [(quote, reported)]
+    assert [(d.b_text, d.a_text) for d in compare(b, a).differences if d.kind == "quotation"] == [(quote, reported)]
+    # The quoted "could" is carried as "might": no hedge added.
+    assert not [d for d in result.differences if d.kind == "framing" and "might" in d.b_text]
+
+
+def test_a_quotation_restated_in_a_report_that_takes_no_wording_is_each_outlets_own_telling(nlp):
+    from parallax.misquotes import quotation_differences
+    from parallax.sides import side_of
+
+    a = analyse(article_from_text(ZIELINSKI_QUOTED, "a"), nlp=nlp)
+    b = analyse(article_from_text(ZIELINSKI_REPORTED, "b"), nlp=nlp)
+    sa, sb = side_of(a, 0, (1,)), side_of(b, 1, (1,))
+    assert [d.kind for d in quotation_differences(0, sa, sb, derived=True)] == ["quotation"]
+    assert quotation_differences(0, sa, sb, derived=False) == []
+    # Where the other side quotes something the quotation did not match, the two quote one statement in
+    # other words: no restatement is read (TASS and Sputnik, each quoting a ministry's statement in part).
+    quoting = ZIELINSKI_REPORTED.replace("towards the town.", 'towards the town: "We are ready for that."')
+    e = analyse(article_from_text(quoting, "e"), nlp=nlp)
+    assert quotation_differences(0, sa, side_of(e, 1, (1,)), derived=True) == []
+    # Two shared words are not a restatement: "the town" alone is no reported quotation.
+    c = analyse(article_from_text(ZIELINSKI_QUOTED.replace("the wind could carry the gas", "it is safe"), "c"), nlp=nlp)
+    d = analyse(
+        article_from_text("Commander Marek Zielinski told reporters about the town and its schools.", "d"), nlp=nlp
+    )
+    assert quotation_differences(0, side_of(c, 0, (1,)), side_of(d, 1, (0,)), derived=True) == []
