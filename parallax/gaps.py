@@ -22,6 +22,7 @@ and two unlinked sentences that are each other's one clear counterpart
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -34,7 +35,8 @@ RUNNING_TEXT = 0.8
 # How far (in sentences) an anchor may be from the unlinked sentence it vouches for.
 REACH = 2
 # Anchors whose counterparts lie further apart than this disagree (the passage was
-# reordered): only the immediate neighbourhood of each counterpart is searched.
+# reordered): only the immediate neighbourhood of each counterpart is searched. Sentences between the
+# counterparts linked elsewhere do not count. Held-out injections 0.925 -> 0.938 (found on the dairy pair).
 WIDEST_STRETCH = 4
 # A sentence of the stretch that gives the same figure needs only this share of the best score
 # anywhere: "The deal includes a further 8 million euros in add-ons" scores 0.17 against "Porto can
@@ -66,8 +68,13 @@ def story_cohesion(bags: Sequence[frozenset[str]]) -> float:
     return tied / len(bags)
 
 
-def _anchored_candidates(i: int, linked: dict[int, set[int]], n_rows: int, n_cols: int) -> set[int]:
-    """Columns the unlinked row ``i`` may belong to, judged by its linked neighbours."""
+def _anchored_candidates(
+    i: int, linked: dict[int, set[int]], n_rows: int, n_cols: int, linked_cols: Sequence[int]
+) -> set[int]:
+    """Columns the unlinked row ``i`` may belong to, judged by its linked neighbours. Columns between the
+    neighbours' counterparts that are linked elsewhere (a sentence the rewrite moved) do not widen the
+    stretch: "Profi got a 30% reduction" and "X has not commented yet" between the council president's
+    words and the probe's start, against four sentences of which one, the inflation figure, was moved."""
     before = next((p for p in range(i - 1, max(-1, i - REACH - 1), -1) if p in linked), None)
     after = next((n for n in range(i + 1, min(n_rows, i + REACH + 1)) if n in linked), None)
     near: set[int] = set()
@@ -77,7 +84,8 @@ def _anchored_candidates(i: int, linked: dict[int, set[int]], n_rows: int, n_col
         near |= linked[after] | {min(linked[after]) - 1}
     if before is not None and after is not None:
         lo, hi = max(linked[before]), min(linked[after])
-        if 0 <= hi - lo <= WIDEST_STRETCH:
+        moved = bisect.bisect_left(linked_cols, hi) - bisect.bisect_right(linked_cols, lo)  # linked ones in between
+        if 0 <= hi - lo - max(moved, 0) <= WIDEST_STRETCH:
             near |= set(range(lo, hi + 1))
     return {j for j in near if 0 <= j < n_cols}
 
@@ -93,11 +101,12 @@ def _fill_rows(
     for i, j in links:
         linked[i].add(j)
     n_rows, n_cols = raw.shape
+    linked_cols = sorted({j for cols in linked.values() for j in cols})
     found: set[tuple[int, int]] = set()
     for i in range(n_rows):
         if i in linked:
             continue
-        candidates = sorted(_anchored_candidates(i, linked, n_rows, n_cols) - locked_cols)
+        candidates = sorted(_anchored_candidates(i, linked, n_rows, n_cols, linked_cols) - locked_cols)
         if not candidates:
             continue
         j = max(candidates, key=lambda c: raw[i, c])
