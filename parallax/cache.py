@@ -18,7 +18,7 @@ from pathlib import Path
 from .model import Analysis, Article
 from .options import CompareOptions
 
-FORMAT = "5"  # bump when Analysis changes shape or what a stage puts in it (5: names at sentence starts)
+FORMAT = "6"  # bump when Analysis changes shape or what a stage puts in it (6: "late on Tuesday" is a day)
 
 
 def cache_key(article: Article, pipeline: str, options: CompareOptions) -> str:

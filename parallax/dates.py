@@ -343,8 +343,11 @@ def resolve(
             return _fmt("year", published.year + offset), "year", "date"
         return _fmt("month", *_shift_month(published.year, published.month, offset)), "month", "date"
 
+    # "late on Tuesday", "early Wednesday", "by Sunday morning": the day, whatever part of it.
     weekday = re.fullmatch(
-        rf"(?:(last|next|this|this past|on|coming) )?({_WEEKDAY})(?: (?:morning|afternoon|evening|night))?", phrase
+        rf"(?:(last|next|this|this past|on|coming|by) )?(?:(?:early|late) (?:on )?)?({_WEEKDAY})"
+        r"(?: (?:morning|afternoon|evening|night))?",
+        phrase,
     )
     if weekday:
         if published is None:

@@ -19,6 +19,8 @@ PUBLISHED = dt.date(2023, 9, 18)  # a Monday
         ("Monday", "He arrived on Monday.", ("2023-09-18", "day", "date")),
         ("last Monday", "", ("2023-09-11", "day", "date")),
         ("Friday", "Talks will end on Friday.", ("2023-09-22", "day", "date")),
+        ("late on Tuesday", "The train derailed late on Tuesday.", ("2023-09-12", "day", "date")),
+        ("early Wednesday", "Firefighters put out the blaze by early Wednesday.", ("2023-09-13", "day", "date")),
         ("Sept. 1", "", ("2023-09-01", "day", "date")),
         ("2019", "", ("2019", "year", "date")),
         ("December 2022", "", ("2022-12", "month", "date")),
@@ -73,6 +75,7 @@ def test_common_news_text_never_loads_dateparser(seed_a, seed_b):
 
 def test_unknown_publication_date_resolves_only_absolute_dates():
     assert resolve("March", None) == (None, "month", "date")
+    assert resolve("early Wednesday", None) == (None, "day", "date")  # a day, to compare with "Sunday"
     assert resolve("last year", None) == (None, "year", "date")
     assert resolve("December 2022", None) == ("2022-12", "month", "date")
 
