@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from .capitals import is_country, is_title_case
 from .date_rules import MONTH_NAMES
 from .figures import Figure, figures_in
-from .lexicon import INSTITUTION_WORDS, NUMBER_WORDS, ORDINAL_WORDS
+from .lexicon import CAPITAL_CITIES, INSTITUTION_WORDS, NUMBER_WORDS, ORDINAL_WORDS
 from .memo import per_analysis
 from .model import Analysis, DatedMention, Difference, Entity, Span
 from .name_variants import name_like, same_referent
@@ -156,6 +156,18 @@ def _words_apart(name_a: str, name_b: str) -> tuple[str, str] | None:
         return None
     differing = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
     return differing[0] if len(differing) == 1 else None
+
+
+def kind_as_written(text: str, entity: Entity, analyses: Sequence[Analysis]) -> str:
+    """The kind of a name as written: a country, a capital city or a word the model tags as a place
+    somewhere in the articles is a place whatever its entity's label ("Shares in Nordair fell 3.5% in
+    Copenhagen trading", where the small model types "Copenhagen" as a body both times it is written);
+    a person stays a person."""
+    if entity.label != "PERSON" and (
+        is_country(text) or text.lower() in CAPITAL_CITIES or _typed_place(text, analyses)
+    ):
+        return "place"
+    return ENTITY_KIND[entity.label]
 
 
 def _typed_place(word: str, analyses: Sequence[Analysis]) -> bool:

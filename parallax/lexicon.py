@@ -204,6 +204,14 @@ SEATS_OF_GOVERNMENT = {
     "addis ababa": "ethiopia",
 }
 
+# The seats above that are cities, which are places whatever a model types them as ("Copenhagen trading"
+# tagged as a body); the others are buildings that stand for a government.
+CAPITAL_CITIES = frozenset(
+    seat
+    for seat in SEATS_OF_GOVERNMENT
+    if seat not in {"white house", "pentagon", "downing street", "whitehall", "kremlin", "elysee"}
+)
+
 # Clusters of words news rewrites and synonym spinners swap for each other.
 # Each word maps to the first word of its cluster. General newsroom
 # vocabulary, written from style guides' lists of "said" words and common

@@ -24,6 +24,7 @@ from .facts import (
     cut_short,
     date_key,
     dates_of,
+    kind_as_written,
     name_families,
     overlaps,
     place_kind,
@@ -373,31 +374,41 @@ def _unheard_of(
     """A name one sentence gives that the other article never mentions, in any spelling, where the other
     sentence names something of that kind this one does not: the name put in their place, wherever it
     stands ("Parents in Vietnam are being urged to check" / "baby food sold in Ireland and Northern
-    Ireland"). Only where the match is these two sentences alone, and only one side's name is unheard
-    of: the other side's names are the story's (the rewrite says "Ireland" elsewhere)."""
+    Ireland"). Only where the match is these two sentences alone, and only for a name alone of its kind
+    (:func:`parallax.facts.kind_as_written`) among its side's unheard-of names, with none of its kind
+    unheard of on the other side: the other side's names are the story's (the rewrite says "Ireland"
+    elsewhere), and two new names of one kind are each side's own detail."""
     out: list[Difference] = []
+    sides, analyses = (sa, sb), (sa.analysis, sb.analysis)
     for people in (True, False):
         left = [[(s, e) for s, e in unshared[n] if (e.label == "PERSON") == people and s not in used] for n in (0, 1)]
         unheard = [
             [
-                (s, e)
+                s
                 for s, e in left[n]
                 if all(m.doc == n for m in e.mentions) and not writes_word((sb, sa)[n].analysis.article.text, e.name)
             ]
             for n in (0, 1)
         ]
-        sides = [n for n in (0, 1) if unheard[n]]
-        if len(sides) != 1 or len(unheard[sides[0]]) != 1:
-            continue
-        n = sides[0]
-        (span, entity) = unheard[n][0]
-        kind = ENTITY_KIND[entity.label]
-        opposite = tuple(sorted(s for s, e in left[1 - n] if ENTITY_KIND[e.label] == kind))
-        if not opposite:
-            continue
-        spans_a, spans_b = ((span,), opposite) if n == 0 else (opposite, (span,))
-        d = Difference(k, "name", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
-        out.append(replace(d, kind="person" if people else place_kind(d, named, sa.analysis, sb.analysis)))
+        kinds = [[kind_as_written(sides[n].text[s:e], entity, analyses) for (s, e), entity in left[n]] for n in (0, 1)]
+        unheard_kinds = [
+            [kind for (span, _), kind in zip(left[n], kinds[n], strict=True) if span in unheard[n]] for n in (0, 1)
+        ]
+        for n in (0, 1):
+            for span, kind in zip((s for s, _ in left[n]), kinds[n], strict=True):
+                # Unheard of, alone of its kind on its side and of its kind on one side only: a place each
+                # side gives of its own does not stop a body put in another body's place ("Shares in Nordair
+                # fell 3.5% in Copenhagen trading" / "Siemens shares dropped 3.5%").
+                if span not in unheard[n] or unheard_kinds[n].count(kind) != 1 or kind in unheard_kinds[1 - n]:
+                    continue
+                opposite = tuple(
+                    sorted(s for (s, _), other in zip(left[1 - n], kinds[1 - n], strict=True) if other == kind)
+                )
+                if not opposite:
+                    continue
+                spans_a, spans_b = ((span,), opposite) if n == 0 else (opposite, (span,))
+                d = Difference(k, "name", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
+                out.append(replace(d, kind="person" if people else place_kind(d, named, *analyses)))
     return out
 
 

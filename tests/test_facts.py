@@ -72,3 +72,20 @@ def test_same_names_needs_a_form_of_each_name_on_the_other_side():
     assert same_names({"Wang Yi"}, {"Wang"}, people=True)
     assert not same_names({"Wang Yi"}, {"Sergei Lavrov"}, people=True)
     assert not same_names(set(), {"Wang Yi"}, people=True)
+
+
+@pytest.mark.parametrize(
+    "text, label, expected",
+    [
+        ("Copenhagen", "ORG", "place"),  # a capital city, whatever the small model typed it as
+        ("Belarus", "PERSON", "person"),  # a person stays a person: the model's doubt is read elsewhere
+        ("Belarus", "ORG", "place"),  # a country
+        ("Kremlin", "ORG", "organisation"),  # a building that stands for a government
+        ("Siemens", "ORG", "organisation"),
+    ],
+)
+def test_a_name_is_a_place_where_it_names_a_country_or_capital_whatever_its_label(text, label, expected):
+    from parallax.facts import kind_as_written
+    from parallax.model import Entity
+
+    assert kind_as_written(text, Entity(text, label, ()), ()) == expected
