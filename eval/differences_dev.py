@@ -51,7 +51,8 @@ MONTHS = [
     "December",
 ]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-NUMBER = re.compile(r"\b\d+(?:\.\d+)?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b")
+# A number with thousands separators is one number ("6,000"): changing its "000" would write "6,2".
+NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten)\b")
 SAID = re.compile(r"\b(said|says|told)\b")
 QUOTE = re.compile(r"([\"“])([^\"“”]{12,300})([\"”])")
 KINDS = ("figure", "date", "place", "person", "organisation", "attribution", "quotation", "framing")
@@ -89,13 +90,14 @@ def inject(kind: str, sentence: str, names: dict[str, list[str]], rng: random.Ra
             return None
         m = rng.choice(numbers)
         word = m.group()
-        new = (
-            str(int(float(word)) + rng.randint(2, 9))
-            if word[0].isdigit()
-            else rng.choice(
+        if "," in word:  # "6,000" -> "8,000": another leading digit, as a changed toll or count reads
+            new = rng.choice([d for d in "123456789" if d != word[0]]) + word[1:]
+        elif word[0].isdigit():
+            new = str(int(float(word)) + rng.randint(2, 9))
+        else:
+            new = rng.choice(
                 [w for w in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten") if w != word]
             )
-        )
         return sentence[: m.start()] + new + sentence[m.end() :]
     if kind == "date":
         for pool in (MONTHS, WEEKDAYS):
