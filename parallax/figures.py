@@ -120,9 +120,9 @@ _NOT_UNITS |= {"more", "less", "than", "for", "from", "by", "with", "over", "und
 _NOT_UNITS |= {"per", "each", "after", "before", "since", "until", "into", "out", "who", "which", "that", "this"}
 _NOT_UNITS |= {"is", "are", "was", "were", "be", "been", "will", "would", "has", "have", "had", "so", "but"}
 _NOT_UNITS |= {"also", "still", "now", "already", "then", "again", "just", "only", "too"}
-# A person's age written before the number ("a man aged 71", "at the age of 71"): the same unit as
-# "a 71-year-old man".
-_AGE_BEFORE = re.compile(r"\b(?:aged|age of|age)\s+$", re.I)
+# A person's age written before the number ("a man aged 71", "at the age of 71", "between the ages of 40
+# and 70"): the same unit as "a 71-year-old man".
+_AGE_BEFORE = re.compile(r"\b(?:aged|aged between|ages? of|age)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,7 @@ def figures_in(text: str, start: int, end: int, date_spans: Sequence[Span]) -> l
             unit = letter
         elif m.group("unit") and unit:
             end_at = start + m.end("unit")
-        if not m.group("pre") and _AGE_BEFORE.search(text, max(0, s - 12), s) and unit not in MEASURES:
+        if not m.group("pre") and _AGE_BEFORE.search(text, max(0, s - 16), s) and unit not in MEASURES:
             unit = "year"
         found.append(Figure(value, unit, (s if not m.group("pre") else start + m.start("pre"), end_at), text[s:end_at]))
     return found

@@ -88,6 +88,8 @@ def test_a_scale_letter_on_an_amount_is_its_scale_and_metres_stay_metres():
         ("a 71-year-old man was treated", "71-year-old"),
         ("A man aged 80 also needed treatment", "80"),
         ("at the age of 71, he retired", "71"),
+        ("people between the ages of 46 and", "46"),  # the sleep rewrite's "aged 40 to 70", written otherwise
+        ("adults aged between 40 and", "40"),
     ],
 )
 def test_an_age_is_read_in_years_however_it_is_written(text, age):
