@@ -28,7 +28,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from .gaps import RUNNING_TEXT, attach, exclusive_pairs, gap_links, sandwiched, story_cohesion
+from .gaps import RUNNING_TEXT, attach, enclosed, exclusive_pairs, gap_links, sandwiched, story_cohesion
 from .lexical import (
     CodedBags,
     code_bags,
@@ -492,6 +492,12 @@ def _matches(
             widened |= anchored
             gaps |= anchored
     if options.gap_floor < 1.0 and running_text and trust_derivation:
+        # A sentence between two of one group's sentences on its side is that group's too (rewrite
+        # injections 0.879 -> 0.883; every other set unchanged).
+        inside = enclosed(groups, pair.undiscounted)
+        groups = attach(groups, inside, halves=True)
+        widened |= inside
+        gaps |= inside
         derivation_only = sandwiched(core_links | gaps, related)
         if options.meaning_floor < 1.0:
             # Each other's clear best in meaning and in words at once (parallax.semantics). Held-out

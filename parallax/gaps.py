@@ -246,3 +246,26 @@ def attach(
         elif in_a is None and in_b is not None and (len(out[in_b][1]) == 1 or (halves and _next_to(i, out[in_b][0]))):
             out[in_b][0].add(i)
     return sorted(out, key=lambda g: (min(g[0]), min(g[1])))
+
+
+def enclosed(groups: Sequence[tuple[set[int], set[int]]], raw: np.ndarray) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)`` where sentence ``i``, in no group, stands between two sentences of one group on its
+    own side and shares anything (``raw`` above zero) with ``j``, that group's best counterpart for it: one
+    source sentence the rewrite wrote out as three ("Wang Yi, China's diplomat, is in Russia" / "The reason
+    for this visit is to address Russia's requirement in the war on Chile" / "Beijing is a close ally of
+    Moscow", all from one sentence, the middle one left with 0.14 once its place changed). The same the
+    other way round; symmetric in A and B. Only where one takes its wording from the other, like
+    :func:`sandwiched`."""
+    found = set()
+    rows_in = {r for rows, _ in groups for r in rows}
+    cols_in = {c for _, cols in groups for c in cols}
+    for rows, cols in groups:
+        for i in (r + 1 for r in rows if r + 1 not in rows_in and r + 2 in rows):
+            j = max(sorted(cols), key=lambda c: raw[i, c])
+            if raw[i, j] > 0:
+                found.add((i, j))
+        for j in (c + 1 for c in cols if c + 1 not in cols_in and c + 2 in cols):
+            i = max(sorted(rows), key=lambda r: raw[r, j])
+            if raw[i, j] > 0:
+                found.add((i, j))
+    return found

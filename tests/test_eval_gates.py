@@ -94,7 +94,7 @@ def test_differences_in_rewrites_gate(nlp):
     # and order was trusted inside derived pairs, 0.796 before a lone clear counterpart was, 0.817 before
     # a name changed in place was found where the other side names it elsewhere, 0.838 before a sentence
     # linked in meaning counted as an anchor for its neighbours' order.
-    assert figures["recall"] >= 0.86  # measured 0.879
+    assert figures["recall"] >= 0.86  # measured 0.883
     # The rewrites as written: measured 0.131, 8 in 61, every one a change written into them (0.082 before a
     # quotation restated as reported speech counted, which three of the rewrites do).
     assert figures["unchanged_per_match"] <= 0.14

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from parallax import analyse
 from parallax.align import align, features_of
-from parallax.gaps import RUNNING_TEXT, attach, exclusive_pairs, gap_links, sandwiched, story_cohesion
+from parallax.gaps import RUNNING_TEXT, attach, enclosed, exclusive_pairs, gap_links, sandwiched, story_cohesion
 from parallax.ingest import article_from_text
 from parallax.options import DEFAULT_OPTIONS
 from tests.conftest import ROOT
@@ -247,3 +247,18 @@ def test_a_sentence_moved_out_of_the_stretch_does_not_widen_it():
     # With only one of them moved, the stretch is five wide: the neighbours disagree.
     raw[8, 2] = 0.0
     assert (1, 3) not in gap_links(links[:3], raw, copies, 0.15)
+
+
+def test_a_sentence_between_two_of_one_groups_sentences_joins_that_group():
+    # Rows 1 and 3 are one group with column 0 (the seed rewrite's three sentences from one source
+    # sentence); row 2 between them shares a little with column 0 and joins it, whatever its own score.
+    raw = np.zeros((5, 4))
+    raw[1, 0], raw[3, 0], raw[2, 0], raw[2, 2] = 0.5, 0.4, 0.05, 0.04
+    groups = [({1, 3}, {0}), ({4}, {3})]
+    assert enclosed(groups, raw) == {(2, 0)}
+    assert enclosed([(cols, rows) for rows, cols in groups], raw.T) == {(0, 2)}  # symmetric in A and B
+    # Sharing nothing, it stays apart; nor does a sentence next to one member only join.
+    raw[2, 0] = 0.0
+    assert enclosed(groups, raw) == set()
+    raw[2, 0] = 0.05
+    assert enclosed([({1}, {0}), ({3}, {1})], raw) == set()
