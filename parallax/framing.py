@@ -27,18 +27,12 @@ def framing_differences(k: int, sa: Side, sb: Side) -> list[Difference]:
         spans_a = tuple(v.span() for v in verbs_a)
         spans_b = tuple(v.span() for v in verbs_b)
         out.append(Difference(k, "framing", spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b)))
-    # "May" with a capital is the month; a hedge swapped for another ("may" / "could") is no change.
-    # Words inside a quotation are the speaker's, not the reporter's framing.
-    hedges_a = [
-        m for s, e in sa.ranges for m in _offset_iter(HEDGE, sa.text, s, e) if m.group() != "May" and not _quoted(m, sa)
-    ]
-    hedges_b = [
-        m for s, e in sb.ranges for m in _offset_iter(HEDGE, sb.text, s, e) if m.group() != "May" and not _quoted(m, sb)
-    ]
-    # A hedge the other side has inside a quotation is the speaker's, carried into reported speech
-    # ("'the wind could carry the gas'" / "warned that the wind might blow the gas"): no change of framing.
-    spoken_a = {_hedge_key(h.group()) for h in hedges_a} | _quoted_hedges(sa)
-    spoken_b = {_hedge_key(h.group()) for h in hedges_b} | _quoted_hedges(sb)
+    # A hedge swapped for another ("may" / "could") is no change. A hedge the other side has inside a
+    # quotation is the speaker's, carried into reported speech ("'the wind could carry the gas'" /
+    # "warned that the wind might blow the gas"): no change of framing either.
+    (hedges_a, quoted_a), (hedges_b, quoted_b) = _hedges(sa), _hedges(sb)
+    spoken_a = {_hedge_key(h.group()) for h in hedges_a} | quoted_a
+    spoken_b = {_hedge_key(h.group()) for h in hedges_b} | quoted_b
     spans_a = tuple(h.span() for h in hedges_a if _hedge_key(h.group()) not in spoken_b)
     spans_b = tuple(h.span() for h in hedges_b if _hedge_key(h.group()) not in spoken_a)
     if spans_a or spans_b:
@@ -46,14 +40,21 @@ def framing_differences(k: int, sa: Side, sb: Side) -> list[Difference]:
     return out
 
 
-def _quoted_hedges(side: Side) -> set[str]:
-    """The hedges inside a side's quotations, as :func:`_hedge_key` reads them."""
-    return {
-        _hedge_key(m.group())
-        for s, e in side.ranges
-        for m in _offset_iter(HEDGE, side.text, s, e)
-        if m.group() != "May" and _quoted(m, side)
-    }
+def _hedges(side: Side) -> tuple[list[_Offset], set[str]]:
+    """A side's hedges outside quotations (the outlet's framing), and the keys (:func:`_hedge_key`) of those
+    inside them (the speaker's words). "May" with a capital is the month."""
+    quotations = [q for q, _ in quotations_of(side)]
+    outside: list[_Offset] = []
+    inside: set[str] = set()
+    for s, e in side.ranges:
+        for m in _offset_iter(HEDGE, side.text, s, e):
+            if m.group() == "May":
+                continue
+            if within(m.span(), quotations):
+                inside.add(_hedge_key(m.group()))
+            else:
+                outside.append(m)
+    return outside, inside
 
 
 def _quoted(found: _Offset, side: Side) -> bool:

@@ -10,6 +10,7 @@ of words carried without marks. Pure functions over a match's two sides.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -66,7 +67,7 @@ def quotation_differences(k: int, sa: Side, sb: Side, derived: bool = False) -> 
             credited = _words_credited(side, span)
             found = None if i in used else _unquoted(quote, other, credited)
             if found is None and i not in used and credited and derived and not unmatched[1 - n]:
-                found = _reported(span, side, other)
+                found = _reported(span, side, other, [q for q, _ in (qb, qa)[n]])
             if found is not None:
                 span_a, span_b = (span, found) if n == 0 else (found, span)
                 out.append(Difference(k, "quotation", (span_a,), (span_b,), sa.cut([span_a]), sb.cut([span_b])))
@@ -205,17 +206,17 @@ _REPORTED_WORDS = 2
 _REPORTED_SHARE = 0.4
 
 
-def _reported(span: Span, side: Side, other: Side) -> Span | None:
+def _reported(span: Span, side: Side, other: Side, quoted: Sequence[Span]) -> Span | None:
     """Where the other side restates a quotation as reported speech, without marks ("'The leak is small and
     we have it under control,' Zielinski said" / "Zielinski said the leak was small and under control"): in
     its sentence that reports speech and shares most of the quotation's content words outside its own
-    quotations, the stretch from the first shared word after the verb of speech to the last."""
+    quotations (``quoted``, their spans), the stretch from the first shared word after the verb of speech
+    to the last."""
     keys = {
         w.key for i in side.ids for w in side.analysis.sentences[i].words if w.content and span[0] <= w.start < span[1]
     }
     if len(keys) < _REPORTED_WORDS:
         return None
-    quoted = [q for q, _ in quotations_of(other)]
     best: tuple[int, Span] | None = None
     for i, (start, end) in zip(other.ids, other.ranges, strict=True):
         verbs = [m.start() for m in SPEECH_VERB.finditer(other.text, start, end)]

@@ -386,7 +386,7 @@ def _unheard_of(
             [
                 s
                 for s, e in left[n]
-                if all(m.doc == n for m in e.mentions) and not writes_word((sb, sa)[n].analysis.article.text, e.name)
+                if all(m.doc == n for m in e.mentions) and not writes_word(sides[1 - n].text, e.name)
             ]
             for n in (0, 1)
         ]
