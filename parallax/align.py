@@ -28,7 +28,17 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from .gaps import RUNNING_TEXT, attach, enclosed, exclusive_pairs, gap_links, sandwiched, story_cohesion
+from .gaps import (
+    RUNNING_TEXT,
+    attach,
+    beside_pairs,
+    enclosed,
+    exclusive_pairs,
+    gap_links,
+    sandwiched,
+    split_off,
+    story_cohesion,
+)
 from .lexical import (
     CodedBags,
     code_bags,
@@ -103,6 +113,7 @@ class ArticleFeatures:
     spellable: tuple[str, ...]  # content words that near-spellings may unify (parallax.lexical)
     texts: tuple[str, ...]
     vectors: np.ndarray  # unit sentence vectors, one row per alignable sentence
+    topics: tuple[frozenset[str], ...]  # each sentence's content lemmas and the words of its names
     cohesion: float  # share of sentences tied to another by a word or a name (parallax.gaps)
 
 
@@ -113,6 +124,7 @@ def features_of(analysis: Analysis) -> ArticleFeatures:
     content = tuple(tuple(w.key for w in s.words if w.content) for s in sentences)
     entities = entity_keys(analysis, sentences, {})
     words = code_bags(content)
+    topics = tuple(frozenset(c) | e for c, e in zip(content, entities, strict=True))
     return ArticleFeatures(
         sentences,
         content,
@@ -122,7 +134,8 @@ def features_of(analysis: Analysis) -> ArticleFeatures:
         spelling_candidates(words.vocab),
         tuple(normalise_for_characters(text[s.start : s.end]) for s in sentences),
         sentence_vectors([text[s.start : s.end] for s in sentences]),
-        story_cohesion([frozenset(c) | e for c, e in zip(content, entities, strict=True)]),
+        topics,
+        story_cohesion(topics),
     )
 
 
@@ -512,6 +525,11 @@ def _matches(
             )
         linked = core_links | gaps | derivation_only
         derivation_only |= exclusive_pairs(linked, pair.undiscounted, options.gap_floor)
+        # Right beside a link, a pair whose name changed: read against the sentences matched (a link that
+        # joined no match leaves its sentence unmatched). Rewrite injections 0.883 -> 0.900 with a credit
+        # to a person read as a speaker (parallax.reworded); every other set unchanged.
+        matched = {(r, c) for rows, cols in groups for r in rows for c in cols} | derivation_only
+        derivation_only |= beside_pairs(matched, pair.undiscounted)
         groups += [({i}, {j}) for i, j in sorted(derivation_only)]
         if derivation_only and options.meaning_floor < 1.0:
             # Links that order alone made are anchors too: the other half of a split sentence after one
@@ -522,6 +540,11 @@ def _matches(
             )
             groups = attach(groups, again, halves=True)
             widened |= again
+        # Last, the rest of a sentence split in two, which only its predecessor's words vouch for (seed
+        # pair F1 0.927 -> 0.952; every other set unchanged).
+        rest = split_off(groups, pair.undiscounted, fa.topics, fb.topics)
+        groups = attach(groups, rest, halves=True)
+        widened |= rest
     for rows, cols in groups:
         # Score and kind come from the pairs that linked on their own: a sentence joined only
         # by its place in the story neither makes a copy a paraphrase nor the reverse.

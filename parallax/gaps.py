@@ -199,6 +199,25 @@ def exclusive_pairs(links: set[tuple[int, int]], raw: np.ndarray, floor: float) 
     }
 
 
+def beside_pairs(links: set[tuple[int, int]], raw: np.ndarray) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)`` of sentences left unlinked on both sides that are each other's clear best among
+    the unlinked (``CLEAR_MARGIN``), however little they share (``raw`` above zero), where each stands
+    right before or right after one link's sentences (``(i + 1, j + 1)`` or ``(i - 1, j - 1)``) between
+    links that keep order. A rewrite that changes the name a sentence was built around keeps its place
+    beside the next statement: "According to governor John Harris, prices are not coming down quickly
+    enough" before the inflation figures, as "Governor Elena Marsh said" stood before them (0.11 once
+    the name changed). ``links``: the pairs of sentences matched, not links that joined no match. Only
+    for a pair where one takes its wording from the other, like :func:`sandwiched`; symmetric in A and B."""
+    found = clear_best_pairs(raw, links, float(np.nextafter(0.0, 1.0)), CLEAR_MARGIN)
+    return {
+        (i, j)
+        for i, j in found
+        if ((i + 1, j + 1) in links or (i - 1, j - 1) in links)
+        and any(x < i and y < j for x, y in links)
+        and any(x > i and y > j for x, y in links)
+    }
+
+
 def clear_best_pairs(
     scores: np.ndarray, links: Iterable[tuple[int, int]], floor: float, margin: float
 ) -> set[tuple[int, int]]:
@@ -268,4 +287,52 @@ def enclosed(groups: Sequence[tuple[set[int], set[int]]], raw: np.ndarray) -> se
             i = max(sorted(rows), key=lambda r: raw[r, j])
             if raw[i, j] > 0:
                 found.add((i, j))
+    return found
+
+
+# The rest of a sentence a rewrite split in two shares at least this many words or names with the half
+# before it, and at least this share of its own: it goes on about the same thing ("Putin showed interest
+# earlier in September" after "the interest of Vladimir Putin ... to meet with Xi Jinping": 2 of 5).
+# At 1 or at a quarter, real copies' added lines after a linked one join it (five of the 14 derived real
+# pairs gain one, "Meanwhile, North Korea launched two short-range missiles" among them).
+SPLIT_OFF_SHARED = 2
+SPLIT_OFF_SHARE = 0.4
+
+
+def split_off(
+    groups: Sequence[tuple[set[int], set[int]]],
+    raw: np.ndarray,
+    bags_a: Sequence[frozenset[str]],
+    bags_b: Sequence[frozenset[str]],
+) -> set[tuple[int, int]]:
+    """Pairs ``(i, j)`` where sentence ``i``, in no group, follows a sentence of a group whose other side
+    is one sentence ``j``, goes on about what that sentence says (``bags_a``: the words and names of
+    each sentence; ``SPLIT_OFF_SHARED`` and ``SPLIT_OFF_SHARE``), and shares anything with ``j`` (``raw``
+    above zero), at least as much as with any sentence of the other side in no group. One source sentence
+    the rewrite wrote as two, the second too short and reworded to score on its own. The same the other
+    way round; symmetric in A and B. Only where one takes its wording from the other, and after every
+    other link is made: order and words vouch for nothing else here."""
+    found = set()
+    rows_in = {r for rows, _ in groups for r in rows}
+    cols_in = {c for _, cols in groups for c in cols}
+    free_rows = [r for r in range(raw.shape[0]) if r not in rows_in]
+    free_cols = [c for c in range(raw.shape[1]) if c not in cols_in]
+
+    def goes_on(bags: Sequence[frozenset[str]], k: int) -> bool:
+        shared = len(bags[k] & bags[k - 1])
+        return shared >= SPLIT_OFF_SHARED and shared >= SPLIT_OFF_SHARE * len(bags[k])
+
+    for rows, cols in groups:
+        if len(cols) == 1:
+            (j,) = cols
+            for i in (r + 1 for r in rows if r + 1 < raw.shape[0] and r + 1 not in rows_in):
+                best_free = max((raw[i, c] for c in free_cols), default=0.0)
+                if goes_on(bags_a, i) and raw[i, j] > 0 and raw[i, j] >= best_free:
+                    found.add((i, j))
+        if len(rows) == 1:
+            (i,) = rows
+            for j in (c + 1 for c in cols if c + 1 < raw.shape[1] and c + 1 not in cols_in):
+                best_free = max((raw[r, j] for r in free_rows), default=0.0)
+                if goes_on(bags_b, j) and raw[i, j] > 0 and raw[i, j] >= best_free:
+                    found.add((i, j))
     return found

@@ -251,15 +251,17 @@ def _name_differences(
     # Nor is a name the model cut short, whose next word is a capitalised one ("Secretary of State John"
     # before an untagged "Kerry"): it would pair with any name on the other side. A source a credit
     # names ("according to Reuters", "told the BBC") is the attribution's, read there; a speaker
-    # ("Quarrix said") is also the one the statement is about.
+    # ("Quarrix said") or a person credited ("according to governor Elena Marsh") is also the one the
+    # statement is about, so a person put in their place is a person changed.
+    persons = people_spans(sa.analysis), people_spans(sb.analysis)
     credits = [
         [
             span
             for s, e in side.ranges
-            for span, _, speaker in attributions(side.text, s, e, people_spans(side.analysis))
-            if not speaker
+            for span, _, speaker in attributions(side.text, s, e, side_people)
+            if not speaker and not any(overlaps(span, person) for person in side_people)
         ]
-        for side in (sa, sb)
+        for side, side_people in zip((sa, sb), persons, strict=True)
     ]
     named = [
         [

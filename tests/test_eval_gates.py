@@ -32,7 +32,8 @@ def test_wikiwars_date_gate(nlp):
 
 
 def test_seed_alignment_gate():
-    assert _load("seed_alignment").main(verbose=False) >= 0.92
+    # 0.927 before the rest of a sentence split in two joined its first half's counterpart (parallax.gaps).
+    assert _load("seed_alignment").main(verbose=False) >= 0.95  # measured 0.952
 
 
 def test_rewrite_pairs_gate(nlp):
@@ -93,8 +94,9 @@ def test_differences_in_rewrites_gate(nlp):
     # 0.192 before reworded sentences were read in place, 0.733 before figures weighed more as anchors
     # and order was trusted inside derived pairs, 0.796 before a lone clear counterpart was, 0.817 before
     # a name changed in place was found where the other side names it elsewhere, 0.838 before a sentence
-    # linked in meaning counted as an anchor for its neighbours' order.
-    assert figures["recall"] >= 0.86  # measured 0.883
+    # linked in meaning counted as an anchor for its neighbours' order, 0.883 before a pair right beside a
+    # link was paired however little it shares and a person a credit names was read as a name.
+    assert figures["recall"] >= 0.89  # measured 0.900
     # The rewrites as written: measured 0.131, 8 in 61, every one a change written into them (0.082 before a
     # quotation restated as reported speech counted, which three of the rewrites do).
     assert figures["unchanged_per_match"] <= 0.14

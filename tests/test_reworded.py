@@ -404,3 +404,18 @@ def test_a_body_put_in_another_bodys_place_is_found_beside_a_place_the_other_sid
     assert [(d.kind, d.a_text, d.b_text) for d in compare(b, a).differences if d.kind == "organisation"] == [
         ("organisation", "Siemens", "Nordair")
     ]
+
+
+def test_a_person_credited_in_place_of_another_is_a_person_changed_beside_the_next_statement(nlp):
+    # The rates rewrite (tests/gold/rewrites/02-rates.json) with its governor renamed: "According to
+    # governor John Harris, prices are not coming down quickly enough" shares 0.11 with "Governor Elena
+    # Marsh said inflation ... was falling too slowly" once the name changed, but stands, as that
+    # sentence does, right before the inflation figures. The credit names a person: a person changed,
+    # not only a credit changed.
+    a, b = _gold_pair_with(nlp, "tests/gold/rewrites/02-rates.json", "governor Elena Marsh", "governor John Harris")
+    assert [(d.a_text, d.b_text) for d in compare(a, b).differences if d.kind == "person"] == [
+        ("Governor Elena Marsh", "John Harris")
+    ]
+    assert [(d.a_text, d.b_text) for d in compare(b, a).differences if d.kind == "person"] == [
+        ("John Harris", "Governor Elena Marsh")
+    ]
