@@ -53,7 +53,7 @@ from .facts import (
     trusted_names,
     writes_word,
 )
-from .figures import figure_differences
+from .figures import Figure, figure_differences, kept_bound
 from .framing import framing_differences, framing_in_place
 from .misquotes import quotation_differences
 from .model import Analysis, Difference, Entity, Match, Span
@@ -140,6 +140,11 @@ def _region_difference(
     figures_a = [f for f in sentence_figures(sa, region_a) if overlaps(f.span, region_a)]
     figures_b = [f for f in sentence_figures(sb, region_b) if overlaps(f.span, region_b)]
     if figures_a and figures_b:
+        # A bound the other side's figure keeps ("$95 million" / "up to $100 million") is no change.
+        figures_a, figures_b = (
+            [f for f in figures_a if not any(_kept(sa.text, f, sb.text, g) for g in figures_b)],
+            [g for g in figures_b if not any(_kept(sa.text, f, sb.text, g) for f in figures_a)],
+        )
         changed = figure_differences(figures_a, figures_b)
         if not changed:
             return None  # "two" / "2": the same value
@@ -173,6 +178,13 @@ def _region_difference(
         spans_b = tuple(span for span, _ in named_b) or (region_b,)
         return Difference(k, kind, spans_a, spans_b, sa.cut(spans_a), sb.cut(spans_b))
     return None
+
+
+def _kept(text_a: str, fa: Figure, text_b: str, fb: Figure) -> bool:
+    """Whether one of two figures of one unit is a bound the other keeps, either way round."""
+    return (fa.unit == fb.unit or not fa.unit or not fb.unit) and (
+        kept_bound(text_a, fa, text_b, fb) or kept_bound(text_b, fb, text_a, fa)
+    )
 
 
 def _names_by_span(entities: Sequence[Entity]) -> tuple[Sorted[Entity], Sorted[Entity]]:

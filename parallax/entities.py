@@ -44,6 +44,11 @@ _TITLE_BEFORE = re.compile(r"(?:^|(?<=\s))((?:" + _TITLE_WORDS + r")\.?)\s+$", r
 _ABBREVIATED_TITLES = {"mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "col", "lt", "capt", "prof", "st"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
+# A preposition that opens a sentence is capitalised, and the model takes it into the name ("Across
+# Chile", "In Turda").
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:Across|In|At|From|Throughout|Within|During|Since|Despite|Around)\s+(?=(?:the\s+)?[A-Z])"
+)
 _STOP = {"of", "the", "and", "for", "in", "on", "&"}
 _MIXED_ACRONYM = re.compile(r"^(?:[A-Z][a-z]?)*[A-Z]$")
 _DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
@@ -71,6 +76,10 @@ def clean_mention(text: str) -> tuple[str, str, int, int]:
     """``(surface, name, cut_left, cut_right)``: the cleaned mention and its bare name."""
     surface = text.strip()
     left = len(text) - len(text.lstrip())
+    preposition = _LEADING_PREPOSITION.match(surface)
+    if preposition:
+        surface = surface[preposition.end() :]
+        left += preposition.end()
     the = _LEADING_THE.match(surface)
     if the:
         surface = surface[the.end() :]

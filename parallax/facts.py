@@ -62,6 +62,10 @@ def plain_words(text: str) -> str:
 _DATE_WORD = re.compile(r"^(?:(\d+)(?:st|nd|rd|th)|([qh])([1-4]))$")
 
 
+# Words for a part of a month or a year, one word for each part.
+_PART_OF = {"start": "early", "beginning": "early", "end": "late", "middle": "mid", "mid": "mid"}
+
+
 def _date_words(text: str) -> str:
     """An unresolved date's words, written one way: "third day" / "3rd Day", "Q2" / "the second quarter",
     "7 September" / "Sept. 7" (a day and month in either order)."""
@@ -70,6 +74,7 @@ def _date_words(text: str) -> str:
     for word in words:
         if word in ("the", "a", "an", "of"):
             continue
+        word = _PART_OF.get(word, word)  # "the start of March" / "early March"
         if word in MONTH_NAMES:
             out.append(f"month-{MONTH_NAMES[word]}")
             continue

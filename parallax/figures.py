@@ -220,3 +220,41 @@ def figure_differences(fa: list[Figure], fb: list[Figure]) -> list[tuple[list[Fi
     if len(loose_a) == 1 and len(loose_b) == 1 and not (loose_a[0].unit and loose_b[0].unit):
         out.append((loose_a, loose_b))
     return out
+
+
+_AT_LEAST = re.compile(
+    r"\b(?:more than|over|at least|upwards of|in excess of|above|exceeding|a minimum of|no (?:less|fewer) than|"
+    r"not (?:less|fewer) than|as many as|as much as)\s*[$€£]?$",
+    re.I,
+)
+_AT_MOST = re.compile(
+    r"\b(?:less than|fewer than|under|below|up to|at most|nearly|almost|a maximum of|no more than|not more than)"
+    r"\s*[$€£]?$",
+    re.I,
+)
+# A range's ends ("between $85 million and $100 million", "from 40 to 70") are no exact figures either.
+_RANGE = re.compile(
+    r"\b(?:between|from)\s*[$€£]?$|\b(?:between\s+\S+(?:\s+\S+)?\s+and|from\s+\S+(?:\s+\S+)?\s+to)\s*[$€£]?$", re.I
+)
+
+
+# How far past its bound a figure may lie and still be what the bound rounds: "more than 60" for 61, "up to
+# $100 million" for $95 million; "more than 25" for 61 is a figure changed.
+BOUND_REACH = 1.25
+
+
+def kept_bound(text: str, bound: Figure, other: str, value: Figure) -> bool:
+    """Whether ``bound`` is written as a bound ("more than 60", "up to $100 million") that ``value``, an
+    exact figure of the other side's text, keeps, within ``BOUND_REACH``. Two bounds that differ ("more
+    than 6,000" / "more than 1,000") are a change, as is a range's end against a bound."""
+    before = text[max(0, bound.span[0] - 40) : bound.span[0]]
+    before_value = other[max(0, value.span[0] - 40) : value.span[0]]
+    if _AT_LEAST.search(before_value) or _AT_MOST.search(before_value) or _RANGE.search(before_value):
+        return False
+    if _AT_LEAST.search(before):
+        above = value.value > bound.value or (value.value == bound.value and "least" in before.lower())
+        return above and value.value <= BOUND_REACH * bound.value
+    if _AT_MOST.search(before):
+        below = value.value < bound.value or (value.value == bound.value and "most" in before.lower())
+        return below and value.value * BOUND_REACH >= bound.value
+    return False

@@ -32,7 +32,7 @@ from .facts import (
     title_case_sentence,
     writes_word,
 )
-from .figures import CURRENCIES, MEASURES, Figure, figures_in
+from .figures import CURRENCIES, MEASURES, Figure, figures_in, kept_bound
 from .model import Difference, Entity, Span
 from .name_variants import is_nationality, name_like, same_referent
 from .sides import Side, Sorted
@@ -176,8 +176,23 @@ def _figure_differences(k: int, sa: Side, sb: Side, place: Anchors, apart: bool)
 
     fa, fb = figures(sa), figures(sb)
     values_a, values_b = values(sa), values(sb)
-    unshared_a = [f for f in fa if round(f.value, 6) not in values_b]
-    unshared_b = [f for f in fb if round(f.value, 6) not in values_a]
+    # A bound the other side's figure keeps is no change ("more than 60 people" / "61 of them").
+    unshared_a = [
+        f
+        for f in fa
+        if round(f.value, 6) not in values_b
+        and not any(
+            _comparable(f, g) and (kept_bound(sa.text, f, sb.text, g) or kept_bound(sb.text, g, sa.text, f)) for g in fb
+        )
+    ]
+    unshared_b = [
+        f
+        for f in fb
+        if round(f.value, 6) not in values_a
+        and not any(
+            _comparable(g, f) and (kept_bound(sa.text, g, sb.text, f) or kept_bound(sb.text, f, sa.text, g)) for g in fa
+        )
+    ]
     # Two figures that count the same thing, and nothing else on the other side does, are one count
     # changed wherever they stand ("153 people had been injured" / "632 killed and 329 injured").
     same_count = [

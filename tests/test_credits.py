@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parallax import analyse, article_from_text, compare
-from parallax.credits import attributions, people_spans
+from parallax.credits import SPEECH_VERB, attributions, people_spans
 from parallax.differences import find_differences
 from parallax.model import Match
 
@@ -29,6 +29,12 @@ from parallax.model import Match
         ),
         ("The Bank of England said rates would stay high.", [("bank of england", True)]),
         ("The authority said three families had contacted it.", [("authority", True)]),
+        ("Zakharova added that the talks would go on.", [("zakharova", True)]),
+        # A verb that warns credits as "said" does (held-out measles pair).
+        (
+            "The World Health Organization warned last month that cases had risen.",
+            [("world health organization", True)],
+        ),
     ],
 )
 def test_credits_are_read_in_the_forms_news_writes_them(nlp, text, sources):
@@ -68,3 +74,31 @@ def test_a_regulator_that_states_the_thing_itself_carries_its_credit(nlp, other,
     b = analyse(article_from_text(other, "b"), nlp=nlp)
     found = find_differences(a, b, [Match((0,), (0,), 0.3, "partial")], compare(a, b).entities, derived=True)
     assert (not [d for d in found if d.kind == "attribution"]) == carried
+
+
+@pytest.mark.parametrize(
+    "text, verbs",
+    [
+        ("A measles outbreak has now claimed the lives of two children.", []),
+        ("The group claimed responsibility for the attack.", []),
+        ("The storm claimed 30 lives.", []),
+        ("He claimed the money was stolen.", ["claimed"]),
+        ("Putin claimed that the talks went well, officials said.", ["claimed", "said"]),
+    ],
+)
+def test_a_claim_on_lives_or_a_title_is_no_speech(text, verbs):
+    assert [m.group() for m in SPEECH_VERB.finditer(text)] == verbs
+
+
+def test_a_body_credited_in_full_is_carried_by_its_initials(nlp):
+    # "The World Health Organization warned last month" / "according to the WHO" (held-out measles pair).
+    a = analyse(
+        article_from_text("The World Health Organization warned last month that measles cases had risen.", "a"),
+        nlp=nlp,
+    )
+    b = analyse(article_from_text("Measles cases have risen, according to the WHO.", "b"), nlp=nlp)
+    found = find_differences(a, b, [Match((0,), (0,), 0.3, "partial")], compare(a, b).entities, derived=True)
+    assert [d for d in found if d.kind == "attribution"] == []
+    c = analyse(article_from_text("Measles cases have risen, according to Unicef.", "c"), nlp=nlp)
+    found = find_differences(a, c, [Match((0,), (0,), 0.3, "partial")], compare(a, c).entities, derived=True)
+    assert [d.kind for d in found if d.kind == "attribution"] == ["attribution"]  # another body

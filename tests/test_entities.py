@@ -84,6 +84,14 @@ def test_clean_mention():
     assert clean_mention("President Vladimir Putin")[1] == "Vladimir Putin"
 
 
+def test_a_preposition_that_opens_a_sentence_is_no_part_of_the_name():
+    # "Across Chile, over 30,000 cases ...": capitalised at the sentence's start, the model takes it in.
+    assert clean_mention("Across Chile") == ("Chile", "Chile", 7, 0)
+    assert clean_mention("In the Netherlands")[:2] == ("Netherlands", "Netherlands")
+    assert clean_mention("Inside Out")[:2] == ("Inside Out", "Inside Out")  # no preposition before a name
+    assert clean_mention("Under Armour")[:2] == ("Under Armour", "Under Armour")  # a name that starts so
+
+
 def test_a_name_misspelt_word_by_word_merges_and_one_with_another_word_does_not(nlp):
     # Jaro-Winkler over the whole name is 0.91 for "Kaufland Romania" / "Kaufland Bavaria" (the shared first
     # word carries it); word by word, "Romania" / "Bavaria" is 0.62: two bodies, not one misspelt.

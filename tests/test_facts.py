@@ -16,10 +16,22 @@ def _date(text: str, value: str | None = None, granularity: str = "day") -> Date
 
 @pytest.mark.parametrize(
     "one, other",
-    [("7 September", "Sept. 7"), ("the third day", "3rd Day"), ("Q2", "the second quarter"), ("H1", "first half")],
+    [
+        ("7 September", "Sept. 7"),
+        ("the third day", "3rd Day"),
+        ("Q2", "the second quarter"),
+        ("H1", "first half"),
+        ("the start of March", "early March"),
+        ("the end of 2024", "late 2024"),
+    ],
 )
 def test_an_unresolved_date_is_keyed_by_its_words_written_one_way(one, other):
     assert date_key(_date(one)) == date_key(_date(other))
+
+
+def test_a_part_of_a_month_differs_from_another_part():
+    assert date_key(_date("the start of March")) != date_key(_date("late March"))
+    assert date_key(_date("early March")) != date_key(_date("March"))
 
 
 def test_a_resolved_date_is_keyed_by_its_value_and_differs_from_another_day():
