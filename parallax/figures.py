@@ -61,6 +61,10 @@ _UNIT_ALIASES = {
 # A figure in one of these pairs only with a figure in the same unit.
 CURRENCIES = frozenset({"usd", "eur", "gbp", "cny", "rub"})
 MEASURES = frozenset(_UNIT_ALIASES.values()) | {"decade", "month", "week", "day", "hour", "minute", "second"}
+# A time of day is a figure of its own unit, in hours ("8 pm" = 20.0, "10:30 a.m." = 10.5); one given in
+# GMT or UTC is another unit, never set against a local time.
+TIME_OF_DAY, TIME_OF_DAY_UTC = "time of day", "time of day utc"
+MEASURES |= {TIME_OF_DAY, TIME_OF_DAY_UTC}
 _NUMBER_WORD_RE = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _FIGURE = re.compile(
     r"(?P<pre>(?:US)?\$|€|£)?\s?"
@@ -155,6 +159,36 @@ def _unit(word: str | None) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
+_TIME = re.compile(
+    r"(?<![\d:.,])(?:(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s?(?P<ap>[ap])(?:\.m\.|m\b)"
+    r"|(?P<h2>\d{1,2}):(?P<m2>[0-5]\d)(?![\d:])(?:\s*(?P<z2>GMT|UTC)\b)?"
+    r"|(?P<hhmm>[0-2]\d[0-5]\d)\s*(?P<z>GMT|UTC)\b)",
+    re.I,
+)
+
+
+def times_of_day(text: str, start: int, end: int) -> list[Figure]:
+    """Times of day in ``text[start:end]``, as figures in hours ("shortly after 11pm", "at 11:11",
+    "2200 GMT")."""
+    found = []
+    for m in _TIME.finditer(text, start, end):
+        if m.group("h"):
+            hours, minutes = int(m.group("h")), int(m.group("m") or 0)
+            if not 1 <= hours <= 23 or (hours > 12 and m.group("ap").lower() == "a"):
+                continue
+            if hours <= 12:  # "14 pm", a slip for 14:00, is read as written
+                hours = hours % 12 + (12 if m.group("ap").lower() == "p" else 0)
+        elif m.group("h2"):
+            hours, minutes = int(m.group("h2")), int(m.group("m2"))
+        else:
+            hours, minutes = int(m.group("hhmm")[:2]), int(m.group("hhmm")[2:])
+        if hours > 24:
+            continue
+        unit = TIME_OF_DAY_UTC if (m.group("z") or m.group("z2")) else TIME_OF_DAY
+        found.append(Figure(hours + minutes / 60, unit, m.span(), m.group()))
+    return found
+
+
 # A time of day: "11pm", "11 p.m.", "11:11", "2200 GMT".
 _CLOCK = re.compile(r"\s?(?:[ap]\.?m\b\.?|:\d\d|\s*(?:GMT|UTC|local time)\b)", re.I)
 _CLOCK_BEFORE = re.compile(r"\d:$")
@@ -168,6 +202,7 @@ def figures_in(text: str, start: int, end: int, date_spans: Sequence[Span]) -> l
         num = m.group("num") or m.group("num2")
         s = start + (m.start("num") if m.group("num") else m.start("num2"))
         found.append(Figure(float(num), "magnitude", (s, s + len(num)), m.group()))
+    found += times_of_day(text, start, end)
     taken = [f.span for f in found]
     for m in _FIGURE.finditer(piece):
         s, e = start + m.start("num"), start + m.end("num")
@@ -203,6 +238,15 @@ def figures_in(text: str, start: int, end: int, date_spans: Sequence[Span]) -> l
     return found
 
 
+def rounded_time(x: Figure, others: Sequence[Figure]) -> bool:
+    """Whether a time of day is the other side's time rounded to the hour, or the reverse ("shortly after
+    11pm" / "at 11:11 p.m."): the same moment told less exactly."""
+    return x.unit in (TIME_OF_DAY, TIME_OF_DAY_UTC) and any(
+        y.unit == x.unit and (x.value.is_integer() or y.value.is_integer()) and int(x.value) == int(y.value)
+        for y in others
+    )
+
+
 def figure_differences(fa: list[Figure], fb: list[Figure]) -> list[tuple[list[Figure], list[Figure]]]:
     """Pairs of figure groups that disagree: same unit, no value in common."""
     out = []
@@ -210,13 +254,15 @@ def figure_differences(fa: list[Figure], fb: list[Figure]) -> list[tuple[list[Fi
     values_b = {round(f.value, 6) for f in fb}
     units = {f.unit for f in fa} & {f.unit for f in fb}
     for unit in sorted(units):
-        only_a = [f for f in fa if f.unit == unit and round(f.value, 6) not in values_b]
-        only_b = [f for f in fb if f.unit == unit and round(f.value, 6) not in values_a]
+        only_a = [f for f in fa if f.unit == unit and round(f.value, 6) not in values_b and not rounded_time(f, fb)]
+        only_b = [f for f in fb if f.unit == unit and round(f.value, 6) not in values_a and not rounded_time(f, fa)]
         if only_a and only_b:
             out.append((only_a, only_b))
     # Unitless numbers on both sides ("killing 12" / "killing 15") pair when each side has exactly one left.
-    loose_a = [f for f in fa if round(f.value, 6) not in values_b and f.unit not in units]
-    loose_b = [f for f in fb if round(f.value, 6) not in values_a and f.unit not in units]
+    # Never a time of day: "at 11pm" is no count to set against "killing 12".
+    clocks = (TIME_OF_DAY, TIME_OF_DAY_UTC)
+    loose_a = [f for f in fa if round(f.value, 6) not in values_b and f.unit not in units and f.unit not in clocks]
+    loose_b = [f for f in fb if round(f.value, 6) not in values_a and f.unit not in units and f.unit not in clocks]
     if len(loose_a) == 1 and len(loose_b) == 1 and not (loose_a[0].unit and loose_b[0].unit):
         out.append((loose_a, loose_b))
     return out

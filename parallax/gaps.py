@@ -312,27 +312,26 @@ def split_off(
     the rewrite wrote as two, the second too short and reworded to score on its own. The same the other
     way round; symmetric in A and B. Only where one takes its wording from the other, and after every
     other link is made: order and words vouch for nothing else here."""
-    found = set()
+    found = _split_off_rows(groups, raw, bags_a)
+    transposed = [(cols, rows) for rows, cols in groups]
+    return found | {(i, j) for j, i in _split_off_rows(transposed, raw.T, bags_b)}
+
+
+def _split_off_rows(
+    groups: Sequence[tuple[set[int], set[int]]], raw: np.ndarray, bags: Sequence[frozenset[str]]
+) -> set[tuple[int, int]]:
+    """:func:`split_off` for the rows' side."""
     rows_in = {r for rows, _ in groups for r in rows}
-    cols_in = {c for _, cols in groups for c in cols}
-    free_rows = [r for r in range(raw.shape[0]) if r not in rows_in]
-    free_cols = [c for c in range(raw.shape[1]) if c not in cols_in]
-
-    def goes_on(bags: Sequence[frozenset[str]], k: int) -> bool:
-        shared = len(bags[k] & bags[k - 1])
-        return shared >= SPLIT_OFF_SHARED and shared >= SPLIT_OFF_SHARE * len(bags[k])
-
+    free_cols = [c for c in range(raw.shape[1]) if c not in {c for _, cols in groups for c in cols}]
+    found = set()
     for rows, cols in groups:
-        if len(cols) == 1:
-            (j,) = cols
-            for i in (r + 1 for r in rows if r + 1 < raw.shape[0] and r + 1 not in rows_in):
-                best_free = max((raw[i, c] for c in free_cols), default=0.0)
-                if goes_on(bags_a, i) and raw[i, j] > 0 and raw[i, j] >= best_free:
-                    found.add((i, j))
-        if len(rows) == 1:
-            (i,) = rows
-            for j in (c + 1 for c in cols if c + 1 < raw.shape[1] and c + 1 not in cols_in):
-                best_free = max((raw[r, j] for r in free_rows), default=0.0)
-                if goes_on(bags_b, j) and raw[i, j] > 0 and raw[i, j] >= best_free:
-                    found.add((i, j))
+        if len(cols) != 1:
+            continue
+        (j,) = cols
+        for i in (r + 1 for r in rows if r + 1 < raw.shape[0] and r + 1 not in rows_in):
+            shared = len(bags[i] & bags[i - 1])
+            goes_on = shared >= SPLIT_OFF_SHARED and shared >= SPLIT_OFF_SHARE * len(bags[i])
+            best_free = max((raw[i, c] for c in free_cols), default=0.0)
+            if goes_on and raw[i, j] > 0 and raw[i, j] >= best_free:
+                found.add((i, j))
     return found

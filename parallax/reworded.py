@@ -32,7 +32,16 @@ from .facts import (
     title_case_sentence,
     writes_word,
 )
-from .figures import CURRENCIES, MEASURES, Figure, figures_in, kept_bound
+from .figures import (
+    CURRENCIES,
+    MEASURES,
+    TIME_OF_DAY,
+    TIME_OF_DAY_UTC,
+    Figure,
+    figures_in,
+    kept_bound,
+    rounded_time,
+)
 from .model import Difference, Entity, Span
 from .name_variants import is_nationality, name_like, same_referent
 from .sides import Side, Sorted
@@ -122,7 +131,9 @@ def _whole(figure: Figure) -> bool:
 
 
 # Units a story gives many different figures in (a depth and a distance, a duration and a delay).
-_DISTANCES_AND_SPANS = frozenset({"km", "m", "mile", "second", "minute", "hour", "day", "week", "month", "year"})
+_DISTANCES_AND_SPANS = frozenset(
+    {"km", "m", "mile", "second", "minute", "hour", "day", "week", "month", "year", TIME_OF_DAY, TIME_OF_DAY_UTC}
+)
 
 
 def _context(text: str, figure: Figure) -> set[str]:
@@ -148,6 +159,19 @@ def reworded_differences(
     out = _figure_differences(k, sa, sb, place, apart)
     out += _date_differences(k, sa, sb, place)
     return out + _name_differences(k, sa, sb, names, place, {span for d in out for span in d.a + d.b}, single)
+
+
+def _given(figure: Figure, text: str, others: Sequence[Figure], other_text: str, other_values: set[float]) -> bool:
+    """Whether the other side gives ``figure`` in some form (see :func:`_figure_differences`)."""
+    return (
+        round(figure.value, 6) in other_values
+        or rounded_time(figure, others)
+        or any(
+            _comparable(figure, g)
+            and (kept_bound(text, figure, other_text, g) or kept_bound(other_text, g, text, figure))
+            for g in others
+        )
+    )
 
 
 def _figure_differences(k: int, sa: Side, sb: Side, place: Anchors, apart: bool) -> list[Difference]:
@@ -176,23 +200,10 @@ def _figure_differences(k: int, sa: Side, sb: Side, place: Anchors, apart: bool)
 
     fa, fb = figures(sa), figures(sb)
     values_a, values_b = values(sa), values(sb)
-    # A bound the other side's figure keeps is no change ("more than 60 people" / "61 of them").
-    unshared_a = [
-        f
-        for f in fa
-        if round(f.value, 6) not in values_b
-        and not any(
-            _comparable(f, g) and (kept_bound(sa.text, f, sb.text, g) or kept_bound(sb.text, g, sa.text, f)) for g in fb
-        )
-    ]
-    unshared_b = [
-        f
-        for f in fb
-        if round(f.value, 6) not in values_a
-        and not any(
-            _comparable(g, f) and (kept_bound(sa.text, g, sb.text, f) or kept_bound(sb.text, f, sa.text, g)) for g in fa
-        )
-    ]
+    # A figure the other side gives in any form is no change: the value, a bound it keeps ("more than
+    # 60 people" / "61 of them"), or the same hour ("shortly after 11pm" / "at 11:11 p.m.").
+    unshared_a = [f for f in fa if not _given(f, sa.text, fb, sb.text, values_b)]
+    unshared_b = [f for f in fb if not _given(f, sb.text, fa, sa.text, values_a)]
     # Two figures that count the same thing, and nothing else on the other side does, are one count
     # changed wherever they stand ("153 people had been injured" / "632 killed and 329 injured").
     same_count = [

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from parallax import analyse, article_from_text, compare
 from parallax.differences import find_differences
-from parallax.figures import figures_in
+from parallax.figures import Figure, figure_differences, figures_in
 from tests.difference_cases import BASE, dated, pair_with
 
 CASES = [
@@ -388,6 +388,33 @@ def test_a_credit_to_state_media_is_read_whole(nlp):
     assert found == ["according to Moroccan state media"]
 
 
-def test_a_time_of_day_is_no_figure():
+def test_a_time_of_day_is_a_figure_in_hours_of_its_own_unit():
     text = "The quake struck shortly after 11pm, at 11:11 p.m. (2200 GMT), killing 632 people."
-    assert [f.text for f in figures_in(text, 0, len(text), [])] == ["632 people"]
+    assert [(f.text, round(f.value, 2), f.unit) for f in figures_in(text, 0, len(text), [])] == [
+        ("11pm", 23.0, "time of day"),
+        ("11:11 p.m.", 23.18, "time of day"),
+        ("2200 GMT", 22.0, "time of day utc"),  # never set against a local time
+        ("632 people", 632.0, "people"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "other, changed",
+    [
+        ("Surgeries will stay open until 10 pm on weekdays.", True),  # held-out measles pair, injected
+        ("Surgeries will stay open until 8 p.m. on weekdays.", False),
+        ("Surgeries will stay open until 20:00 on weekdays.", False),
+        ("Surgeries will stay open until 8:30 pm on weekdays.", False),  # the hour, told less exactly
+        ("Surgeries will stay open until 9:30 pm on weekdays.", True),
+    ],
+)
+def test_a_time_of_day_changed_is_a_figure_changed(nlp, other, changed):
+    a = analyse(article_from_text("Surgeries will stay open until 8 pm on weekdays.", "a"), nlp=nlp)
+    b = analyse(article_from_text(other, "b"), nlp=nlp)
+    for x, y in ((a, b), (b, a)):
+        assert bool([d for d in compare(x, y).differences if d.kind == "figure"]) == changed
+
+
+def test_a_time_of_day_is_no_count():
+    # One loose number a side pairs ("killing 12" / "killing 15"), but never with a time of day.
+    assert figure_differences([Figure(23.0, "time of day", (0, 4), "11pm")], [Figure(12.0, "", (0, 2), "12")]) == []
