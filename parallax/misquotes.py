@@ -230,9 +230,11 @@ def _reported(span: Span, side: Side, other: Side, quoted: Sequence[Span]) -> Sp
         # What was said follows its verb ("their federation said each rise makes investing harder"); the
         # clause before it is the outlet's own ("Small businesses are unhappy").
         after = [w for w in shared if w.start > verbs[0]]
+        # The share counts every word restated ("praised his team's character and said the fans had
+        # carried them"); the span, only what follows the verb.
+        hit = len({w.key for w in shared})
         if len({w.key for w in after}) >= _REPORTED_WORDS:
             shared = after
-        hit = len({w.key for w in shared})
         if hit >= _REPORTED_WORDS and hit >= _REPORTED_SHARE * len(keys) and (best is None or hit > best[0]):
             best = (hit, (shared[0].start, shared[-1].end))
     return None if best is None else best[1]

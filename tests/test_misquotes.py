@@ -128,3 +128,28 @@ def test_a_quotation_restated_in_a_report_that_takes_no_wording_is_each_outlets_
         article_from_text("Commander Marek Zielinski told reporters about the town and its schools.", "d"), nlp=nlp
     )
     assert quotation_differences(0, side_of(c, 0, (1,)), side_of(d, 1, (0,)), derived=True) == []
+
+
+def test_words_restated_before_the_verb_of_speech_count_toward_the_share(nlp):
+    # The held-out football pair (tests/fixtures/held_out/15-football.json): "character" is restated before
+    # "said", "fans" and "carried" after it; 3 of the quotation's 7 content words, 2 after the verb.
+    from parallax.misquotes import quotation_differences
+    from parallax.sides import side_of
+
+    a = analyse(
+        article_from_text(
+            '"We showed character today, and the fans carried us in the second half," Ajax coach Marco Hendriks '
+            "told reporters.",
+            "a",
+        ),
+        nlp=nlp,
+    )
+    b = analyse(
+        article_from_text(
+            "Ajax coach Marco Hendriks praised his team's character and said the fans had carried them after the break.",
+            "b",
+        ),
+        nlp=nlp,
+    )
+    found = quotation_differences(0, side_of(a, 0, (0,)), side_of(b, 1, (0,)), derived=True)
+    assert [(d.kind, d.b_text) for d in found] == [("quotation", "fans had carried")]
