@@ -50,7 +50,7 @@ from .lexical import (
     spelling_candidates,
     unify_candidates,
 )
-from .lexicon import DEMONYMS
+from .lexicon import CAPITAL_CITIES, DEMONYMS, SEATS_OF_GOVERNMENT
 from .memo import per_analysis
 from .model import Analysis, Match, Sentence, Span, Word
 from .options import DEFAULT_OPTIONS, CompareOptions
@@ -168,6 +168,10 @@ def entity_keys(analysis: Analysis, sentences: Sequence[Sentence], mapping: dict
         initials = _initials(mention.text)
         if initials:
             keys[k].add(initials)
+        # A capital names its state as much as itself ("Oslo-based" / "Norwegian"): not a different place.
+        seat = SEATS_OF_GOVERNMENT.get(mention.text.lower().removeprefix("the ").strip())
+        if seat and mention.text.lower().removeprefix("the ").strip() in CAPITAL_CITIES:
+            keys[k].add(mapping.get(seat, seat))
     return [frozenset(k) for k in keys]
 
 

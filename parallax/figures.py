@@ -189,6 +189,13 @@ def times_of_day(text: str, start: int, end: int) -> list[Figure]:
     return found
 
 
+# A range written once for both ends ("$5-6 billion", "5 to 6 million"): the first end takes the second's
+# scale, the second the first's currency.
+_RANGE_TAIL = re.compile(
+    r"\s*(?:-|–|to)\s*[$€£]?\d+(?:\.\d+)?[\s-]?(hundred|thousand|million|billion|trillion|bn|mn|tn)\b", re.I
+)
+_RANGE_HEAD = re.compile(r"((?:US)?\$|€|£)\d+(?:\.\d+)?\s*(?:-|–|to)\s*$", re.I)
+
 # A time of day: "11pm", "11 p.m.", "11:11", "2200 GMT".
 _CLOCK = re.compile(r"\s?(?:[ap]\.?m\b\.?|:\d\d|\s*(?:GMT|UTC|local time)\b)", re.I)
 _CLOCK_BEFORE = re.compile(r"\d:$")
@@ -219,19 +226,22 @@ def figures_in(text: str, start: int, end: int, date_spans: Sequence[Span]) -> l
             continue  # a time of day ("shortly after 11pm", "at 11:11"): compared as a date, if at all
         if m.group("scale"):
             value *= _SCALE[m.group("scale").lower()]
+        elif not m.group("letter") and (tail := _RANGE_TAIL.match(text, e)):
+            value *= _SCALE[tail.group(1).lower()]
         letter = (m.group("letter") or "").lower()
         # "$55B", "US$965m", "$5k": a letter written onto an amount scales it. Without a currency it is
         # the figure's unit as before: "a 5m wall" is metres, "paragraph 3b" is not three billion.
         if letter and m.group("pre"):
             value *= _LETTER_SCALE[letter]
-        unit = _UNIT_ALIASES.get((m.group("pre") or "").lower(), "") or _unit(m.group("unit"))
-        if unit and m.group("unit") and unit not in ("percent",) and m.group("unit").lower() in _NOT_UNITS:
-            unit = ""
+        head = None if m.group("pre") else _RANGE_HEAD.search(text, max(0, s - 16), s)
+        unit = _UNIT_ALIASES.get((m.group("pre") or (head.group(1) if head else "")).lower(), "") or _unit(
+            m.group("unit")
+        )
         end_at = start + m.end("scale") if m.group("scale") else start + m.end("letter") if letter else e
         if letter and not m.group("pre"):
             unit = letter
-        elif m.group("unit") and unit:
-            end_at = start + m.end("unit")
+        elif _unit(m.group("unit")):
+            end_at = start + m.end("unit")  # the word after it says what it counts or measures
         if not m.group("pre") and _AGE_BEFORE.search(text, max(0, s - 16), s) and unit not in MEASURES:
             unit = "year"
         found.append(Figure(value, unit, (s if not m.group("pre") else start + m.start("pre"), end_at), text[s:end_at]))

