@@ -169,9 +169,9 @@ def entity_keys(analysis: Analysis, sentences: Sequence[Sentence], mapping: dict
         if initials:
             keys[k].add(initials)
         # A capital names its state as much as itself ("Oslo-based" / "Norwegian"): not a different place.
-        seat = SEATS_OF_GOVERNMENT.get(mention.text.lower().removeprefix("the ").strip())
-        if seat and mention.text.lower().removeprefix("the ").strip() in CAPITAL_CITIES:
-            keys[k].add(mapping.get(seat, seat))
+        place = mention.text.lower().removeprefix("the ").strip()
+        if place in CAPITAL_CITIES:
+            keys[k].add(mapping.get(SEATS_OF_GOVERNMENT[place], SEATS_OF_GOVERNMENT[place]))
     return [frozenset(k) for k in keys]
 
 

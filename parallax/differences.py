@@ -53,7 +53,7 @@ from .facts import (
     trusted_names,
     writes_word,
 )
-from .figures import Figure, figure_differences, kept_bound
+from .figures import Figure, bound_kept, figure_differences
 from .framing import framing_differences, framing_in_place
 from .misquotes import quotation_differences
 from .model import Analysis, Difference, Entity, Match, Span
@@ -182,9 +182,7 @@ def _region_difference(
 
 def _kept(text_a: str, fa: Figure, text_b: str, fb: Figure) -> bool:
     """Whether one of two figures of one unit is a bound the other keeps, either way round."""
-    return (fa.unit == fb.unit or not fa.unit or not fb.unit) and (
-        kept_bound(text_a, fa, text_b, fb) or kept_bound(text_b, fb, text_a, fa)
-    )
+    return (fa.unit == fb.unit or not fa.unit or not fb.unit) and bound_kept(text_a, fa, text_b, fb)
 
 
 def _names_by_span(entities: Sequence[Entity]) -> tuple[Sorted[Entity], Sorted[Entity]]:

@@ -223,7 +223,7 @@ def figures_in(text: str, start: int, end: int, date_spans: Sequence[Span]) -> l
         if m.group("num").lower() in ("one", "a dozen") and not m.group("unit"):
             continue  # "one of the..." is rarely a figure
         if _CLOCK.match(text, e) or _CLOCK_BEFORE.search(text, max(0, s - 8), s):
-            continue  # a time of day ("shortly after 11pm", "at 11:11"): compared as a date, if at all
+            continue  # a time of day ("shortly after 11pm", "at 11:11"): read whole by times_of_day
         if m.group("scale"):
             value *= _SCALE[m.group("scale").lower()]
         elif not m.group("letter") and (tail := _RANGE_TAIL.match(text, e)):
@@ -314,3 +314,8 @@ def kept_bound(text: str, bound: Figure, other: str, value: Figure) -> bool:
         below = value.value < bound.value or (value.value == bound.value and "most" in before.lower())
         return below and value.value * BOUND_REACH >= bound.value
     return False
+
+
+def bound_kept(text_a: str, fa: Figure, text_b: str, fb: Figure) -> bool:
+    """Whether one of two figures, of either side, is a bound the other keeps (:func:`kept_bound`)."""
+    return kept_bound(text_a, fa, text_b, fb) or kept_bound(text_b, fb, text_a, fa)

@@ -322,7 +322,8 @@ def _split_off_rows(
 ) -> set[tuple[int, int]]:
     """:func:`split_off` for the rows' side."""
     rows_in = {r for rows, _ in groups for r in rows}
-    free_cols = [c for c in range(raw.shape[1]) if c not in {c for _, cols in groups for c in cols}]
+    cols_in = {c for _, cols in groups for c in cols}
+    free_cols = [c for c in range(raw.shape[1]) if c not in cols_in]
     found = set()
     for rows, cols in groups:
         if len(cols) != 1:

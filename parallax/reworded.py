@@ -38,8 +38,8 @@ from .figures import (
     TIME_OF_DAY,
     TIME_OF_DAY_UTC,
     Figure,
+    bound_kept,
     figures_in,
-    kept_bound,
     rounded_time,
 )
 from .model import Difference, Entity, Span
@@ -166,11 +166,7 @@ def _given(figure: Figure, text: str, others: Sequence[Figure], other_text: str,
     return (
         round(figure.value, 6) in other_values
         or rounded_time(figure, others)
-        or any(
-            _comparable(figure, g)
-            and (kept_bound(text, figure, other_text, g) or kept_bound(other_text, g, text, figure))
-            for g in others
-        )
+        or any(_comparable(figure, g) and bound_kept(text, figure, other_text, g) for g in others)
     )
 
 
