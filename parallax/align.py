@@ -440,6 +440,11 @@ def shared_spans(
     return tuple(_merge_word_spans(words_a, flags_a)), tuple(_merge_word_spans(words_b, flags_b))
 
 
+def _pairs_of(groups: Sequence[tuple[set[int], set[int]]]) -> set[tuple[int, int]]:
+    """Every sentence pair the groups link (a group links each of its rows to each of its columns)."""
+    return {(r, c) for rows, cols in groups for r in rows for c in cols}
+
+
 def _matches(
     a: Analysis,
     b: Analysis,
@@ -478,7 +483,7 @@ def _matches(
         halved_groups = attach(groups, gaps, halves=True) if trust_derivation else plain_groups
         if halved_groups != plain_groups:
             # The other halves of split sentences that only trust in a derivation joined to a group.
-            kept = {(r, c) for rows, cols in plain_groups for r in rows for c in cols}
+            kept = _pairs_of(plain_groups)
             widened = {(i, j) for i, j in gaps if (i, j) not in kept}
         groups = halved_groups
     # What order may vouch for where one takes its wording from the other: a pair that shares a word or a
@@ -533,7 +538,7 @@ def _matches(
         # Right beside a link, a pair whose name changed: read against the sentences matched (a link that
         # joined no match leaves its sentence unmatched). Rewrite injections 0.883 -> 0.900 with a credit
         # to a person read as a speaker (parallax.reworded); every other set unchanged.
-        matched = {(r, c) for rows, cols in groups for r in rows for c in cols} | derivation_only
+        matched = _pairs_of(groups) | derivation_only
         derivation_only |= beside_pairs(matched, pair.undiscounted)
         groups += [({i}, {j}) for i, j in sorted(derivation_only)]
         if derivation_only and options.meaning_floor < 1.0:
@@ -553,9 +558,9 @@ def _matches(
         if options.meaning_floor < 1.0:
             # A weak link that meaning and a neighbour overrule: the half of a merged sentence (a held-out
             # football pair's fixtures, links F1 0.900 -> 1.000; every evaluation set unchanged).
-            before = {(r, c) for rows, cols in groups for r in rows for c in cols}
+            before = _pairs_of(groups)
             groups = merged_in_meaning(groups, pair.raw, pair.cosine, options.gap_floor, options.paraphrase_threshold)
-            widened |= {(r, c) for rows, cols in groups for r in rows for c in cols} - before
+            widened |= _pairs_of(groups) - before
     for rows, cols in groups:
         # Score and kind come from the pairs that linked on their own: a sentence joined only
         # by its place in the story neither makes a copy a paraphrase nor the reverse.

@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from .date_rules import MONTH_NAMES
 from .memo import per_analysis
 from .model import Analysis, Difference, Span
-from .name_variants import same_referent
+from .name_variants import initials_of, same_referent
 from .sides import Side
 
 # Verbs that only report what was said, against verbs that judge it ("claimed" in place of "said"
@@ -258,7 +258,12 @@ def _uncredited(
         if _by_role(source, text[span[0] : span[1]]) and _CREDIT.search(inside):
             continue
         if source and any(
-            other_source and (same_referent(source, other_source) or _initials(source, other_source))
+            other_source
+            and (
+                same_referent(source, other_source)
+                or initials_of(source, other_source)
+                or initials_of(other_source, source)
+            )
             for _, other_source, _ in other_credits
         ):
             continue  # "China said" / "Beijing said", "the US said" / "Washington said", "the WHO" in full
@@ -274,16 +279,6 @@ def _uncredited(
             continue
         lost.append(span)
     return lost
-
-
-def _initials(a: str, b: str) -> bool:
-    """Whether one source (lower case, as credits keep them) is the other's initials ("who" / "world health
-    organization"), which the name matcher, reading capitals, cannot tell once lower-cased."""
-    for short, full in ((a, b), (b, a)):
-        words = [w for w in full.split() if w not in ("of", "the", "and", "for", "&")]
-        if len(words) >= 2 and short.replace(".", "") == "".join(w[0] for w in words):
-            return True
-    return False
 
 
 def _same_body(source: str, others: list[str]) -> bool:

@@ -332,7 +332,7 @@ def _split_off_rows(
         for i in (r + 1 for r in rows if r + 1 < raw.shape[0] and r + 1 not in rows_in):
             shared = len(bags[i] & bags[i - 1])
             goes_on = shared >= SPLIT_OFF_SHARED and shared >= SPLIT_OFF_SHARE * len(bags[i])
-            best_free = max((raw[i, c] for c in free_cols), default=0.0)
+            best_free = raw[i, free_cols].max() if free_cols else 0.0
             if goes_on and raw[i, j] > 0 and raw[i, j] >= best_free:
                 found.add((i, j))
     return found

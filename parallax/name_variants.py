@@ -106,6 +106,13 @@ def _initials(name: str) -> str:
     return "".join(out)
 
 
+def initials_of(short: str, long: str) -> bool:
+    """Whether ``short`` is the initials of ``long`` in any case ("who" / "world health organization"):
+    for names read in lower case, where :func:`same_referent` cannot see an acronym's capitals."""
+    words = [w for w in _WORD.findall(long) if w.lower() not in _STOP]
+    return len(words) >= 2 and short.replace(".", "").upper() == _initials(long)
+
+
 def _acronym_of(short: str, long: str) -> bool:
     bare = short.replace(".", "").strip()
     if " " in bare or len(bare) > 6:
